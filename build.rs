@@ -1,0 +1,56 @@
+//! Validates `content/` and embeds its decision tree into the app. An authoring mistake stops
+//! the build with one `file:line: what is wrong` line per problem.
+//!
+//! The tree (ids, titles, answers) goes into the wasm; the Markdown bodies stay in `content/`,
+//! which Trunk copies next to the app, and are fetched per node. A hash of the bodies versions
+//! those fetches so a new deployment never shows stale text.
+
+use std::hash::Hasher;
+use std::path::Path;
+
+// The build script shares the content module with the app, but uses only part of it.
+#[allow(dead_code)]
+#[path = "src/content/mod.rs"]
+mod content;
+
+fn main() {
+    println!("cargo::rerun-if-changed=content");
+    println!("cargo::rerun-if-changed=src/content");
+    let (tree, sources) = content::load::load_dir(Path::new("content")).unwrap_or_else(|errors| {
+        eprintln!("content/ has {} problem(s):", errors.len());
+        for error in &errors {
+            eprintln!("{error}");
+        }
+        std::process::exit(1);
+    });
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("tree.txt"), tree.encode()).expect("OUT_DIR is writable");
+
+    // A stable hash (unlike std's randomly seeded one) of every file and body.
+    let mut hash = Fnv1a::default();
+    for source in &sources {
+        hash.write(source.node.file.as_bytes());
+        hash.write(source.body.as_bytes());
+    }
+    println!("cargo::rustc-env=FIX502_CONTENT_VERSION={:016x}", hash.finish());
+}
+
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}

@@ -1,0 +1,41 @@
+//! The walk in the address bar: read on start and on back/forward, written on every step, so
+//! any step can be bookmarked, shared and resumed.
+
+use super::tree;
+use crate::engine::{Problem, Walk};
+use leptos::prelude::window;
+use wasm_bindgen::JsValue;
+
+/// The walk the current URL describes, and why it was cut short if it was.
+pub fn read() -> (Walk, Option<Problem>) {
+    Walk::from_query(tree(), &search())
+}
+
+/// Adds a history entry for `walk`, keeping the URL's other parameters.
+pub fn push(walk: &Walk) {
+    write(walk, |history, url| history.push_state_with_url(&JsValue::NULL, "", Some(url)));
+}
+
+/// Replaces the current history entry with `walk`.
+pub fn replace(walk: &Walk) {
+    write(walk, |history, url| history.replace_state_with_url(&JsValue::NULL, "", Some(url)));
+}
+
+/// The link to `walk` from the current page: a query string, or the bare path for the start.
+pub fn href(walk: &Walk) -> String {
+    match walk.to_query(&search()) {
+        query if query.is_empty() => window().location().pathname().unwrap_or_else(|_| "./".into()),
+        query => format!("?{query}"),
+    }
+}
+
+fn search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+fn write(walk: &Walk, change: impl FnOnce(&web_sys::History, &str) -> Result<(), JsValue>) {
+    if let Ok(history) = window().history() {
+        // A browser that refuses (a sandboxed frame, say) keeps the old URL; the page still works.
+        let _ = change(&history, &href(walk));
+    }
+}

@@ -1,0 +1,103 @@
+//! The browser user interface: one question or one piece of guidance per screen, driven by the
+//! walk in the URL. Components follow the page from top to bottom, one per file.
+
+mod answered;
+mod body;
+mod bodies;
+mod guidance;
+pub mod location;
+mod markdown_view;
+mod question;
+mod step;
+mod walk_link;
+
+pub use markdown_view::Markdown;
+
+use crate::content::Tree;
+use crate::engine::{Problem, Walk};
+use leptos::prelude::*;
+use std::sync::OnceLock;
+use wasm_bindgen::JsCast;
+
+/// The decision tree that the build validated and embedded.
+pub fn tree() -> &'static Tree {
+    static TREE: OnceLock<Tree> = OnceLock::new();
+    TREE.get_or_init(|| {
+        Tree::decode(include_str!(concat!(env!("OUT_DIR"), "/tree.txt")))
+            .expect("the build validates the tree and a test decodes it")
+    })
+}
+
+/// Where the reader is, shared by every component that shows or changes it.
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    pub walk: RwSignal<Walk>,
+    /// Why the URL that opened this step could not be followed to the end.
+    pub problem: RwSignal<Option<Problem>>,
+}
+
+impl Wizard {
+    /// Shows `walk` as a new step in the browser's history.
+    pub fn go(&self, walk: Walk) {
+        location::push(&walk);
+        self.problem.set(None);
+        self.walk.set(walk);
+    }
+
+    /// Takes the walk from the current URL (on start and on back/forward). A URL that stops
+    /// making sense is replaced by its last valid step, and the reader is told why.
+    fn follow_location(&self) {
+        let (walk, problem) = location::read();
+        if problem.is_some() {
+            location::replace(&walk);
+        }
+        self.problem.set(problem);
+        self.walk.set(walk);
+    }
+}
+
+/// Starts the app: replaces the start question that index.html painted with the live wizard.
+pub fn start() {
+    let document = document();
+    let Some(root) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, App).forget();
+    if let Some(html) = document.document_element() {
+        // index.html shows its "could not start" note unless this is set.
+        let _ = html.set_attribute("data-app", "started");
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let wizard = Wizard { walk: RwSignal::new(Walk::default()), problem: RwSignal::new(None) };
+    wizard.follow_location();
+    provide_context(wizard);
+    let listener = window_event_listener(leptos::ev::popstate, move |_| wizard.follow_location());
+    on_cleanup(move || listener.remove());
+    bodies::prefetch_from(wizard.walk);
+
+    view! {
+        <ProblemNote/>
+        <answered::Answered/>
+        <step::Step/>
+    }
+}
+
+/// The short message shown when a link could not be followed to the end.
+#[component]
+fn ProblemNote() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    move || {
+        wizard.problem.get().map(|problem| {
+            view! {
+                <p class="problem" role="alert">
+                    {problem.to_string()} " You are at the last step it got right."
+                </p>
+            }
+        })
+    }
+}

@@ -1,0 +1,541 @@
+//! Reads the authored node files of `content/` and checks them. The build script runs this on
+//! every build, so an authoring mistake stops the build with `file:line: what is wrong` instead
+//! of reaching a reader.
+//!
+//! A node file is TOML front matter between two `+++` lines, then the Markdown body:
+//!
+//! ```text
+//! +++
+//! id = "visitor-refresh"
+//! title = "Reload the page"
+//! kind = "guidance"
+//! audience = "visitor"
+//! +++
+//! Press **F5**…
+//! ```
+//!
+//! Files whose names start with `_` (such as `_template.md`) are not nodes.
+
+use super::{Answer, Audience, FENCE, Kind, Node, START, SplitError, Tree};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+use toml::Spanned;
+
+/// One authoring mistake, located in its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    /// 1-based; `None` for problems of the content as a whole, such as a missing start node.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.file.as_str(), self.line) {
+            ("", _) => write!(f, "{}", self.message),
+            (file, Some(line)) => write!(f, "{file}:{line}: {}", self.message),
+            (file, None) => write!(f, "{file}: {}", self.message),
+        }
+    }
+}
+
+/// A parsed node file: the node, its Markdown body, and where each part stands in the file.
+#[derive(Clone, Debug)]
+pub struct SourceNode {
+    pub node: Node,
+    pub body: String,
+    id_line: usize,
+    kind_line: usize,
+    body_line: usize,
+    /// The line of each answer's `next`, in the order of `node.answers`.
+    next_lines: Vec<usize>,
+    /// The line of each answer's `label`, in the same order.
+    label_lines: Vec<usize>,
+    title_line: usize,
+}
+
+impl SourceNode {
+    fn error(&self, line: usize, message: impl Into<String>) -> ContentError {
+        ContentError { file: self.node.file.clone(), line: Some(line), message: message.into() }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    kind: Spanned<String>,
+    audience: Spanned<String>,
+    #[serde(default)]
+    answers: Vec<AnswerMatter>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerMatter {
+    label: Spanned<String>,
+    next: Spanned<String>,
+}
+
+/// Parses one node file. `file` is its path relative to `content/`, used in messages and by the
+/// app to fetch the body.
+pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
+    let at = |line: usize, message: String| ContentError {
+        file: file.to_string(),
+        line: Some(line),
+        message,
+    };
+    let parts = super::split_node_file(text).map_err(|error| match error {
+        SplitError::NoOpeningFence => at(1, format!("a node file starts with a `{FENCE}` line, then its settings, then another `{FENCE}` line")),
+        SplitError::NoClosingFence => at(1, format!("the settings are never closed: add a line with `{FENCE}` after them")),
+    })?;
+    let front = parts.settings;
+    let line_of = |byte: usize| parts.settings_line + front[..byte.min(front.len())].matches('\n').count();
+
+    let matter: FrontMatter = toml::from_str(front).map_err(|error| {
+        let line = error.span().map_or(2, |span| line_of(span.start));
+        at(line, format!("the settings do not parse: {}", error.message().trim_end()))
+    })?;
+
+    let kind = super::parse_kind(matter.kind.get_ref()).ok_or_else(|| {
+        at(
+            line_of(matter.kind.span().start),
+            format!("kind is {:?}; it must be \"question\" or \"guidance\"", matter.kind.get_ref()),
+        )
+    })?;
+    let audience = super::parse_audience(matter.audience.get_ref()).ok_or_else(|| {
+        at(
+            line_of(matter.audience.span().start),
+            format!(
+                "audience is {:?}; it must be \"visitor\", \"owner\" or \"everyone\"",
+                matter.audience.get_ref()
+            ),
+        )
+    })?;
+    let body = parts.body.to_string();
+    Ok(SourceNode {
+        id_line: line_of(matter.id.span().start),
+        title_line: line_of(matter.title.span().start),
+        kind_line: line_of(matter.kind.span().start),
+        body_line: parts.body_line,
+        next_lines: matter.answers.iter().map(|a| line_of(a.next.span().start)).collect(),
+        label_lines: matter.answers.iter().map(|a| line_of(a.label.span().start)).collect(),
+        node: Node {
+            id: matter.id.into_inner(),
+            title: matter.title.into_inner(),
+            kind,
+            audience,
+            has_body: !body.trim().is_empty(),
+            answers: matter
+                .answers
+                .into_iter()
+                .map(|a| Answer { label: a.label.into_inner(), next: a.next.into_inner() })
+                .collect(),
+            file: file.to_string(),
+        },
+        body,
+    })
+}
+
+/// Reads every node file under `root` (in a stable order) and validates them together. Errors
+/// name files as `root/relative/path.md`, so they can be opened straight from the message.
+pub fn load_dir(root: &Path) -> Result<(Tree, Vec<SourceNode>), Vec<ContentError>> {
+    let located = |mut error: ContentError| {
+        error.file = root.join(&error.file).display().to_string();
+        error
+    };
+    let mut files = Vec::new();
+    collect_node_files(root, root, &mut files).map_err(|error| {
+        vec![located(ContentError { file: String::new(), line: None, message: error.to_string() })]
+    })?;
+    files.sort();
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        let parsed = std::fs::read_to_string(root.join(&file))
+            .map_err(|error| ContentError { file: file.clone(), line: None, message: error.to_string() })
+            .and_then(|text| parse_file(&file, &text));
+        match parsed {
+            Ok(source) => sources.push(source),
+            Err(error) => errors.push(located(error)),
+        }
+    }
+    // A file that does not parse would make every answer leading to it look broken too: report
+    // the parse errors alone until they are fixed.
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match validate(&sources) {
+        Ok(tree) => Ok((tree, sources)),
+        Err(errors) => Err(errors.into_iter().map(located).collect()),
+    }
+}
+
+fn collect_node_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.starts_with(['_', '.']) {
+            continue;
+        }
+        if path.is_dir() {
+            collect_node_files(root, &path, out)?;
+        } else if name.ends_with(".md") {
+            let relative = path.strip_prefix(root).unwrap_or(&path);
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the nodes as one tree and builds it, or lists every mistake found.
+pub fn validate(sources: &[SourceNode]) -> Result<Tree, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let mut by_id: HashMap<&str, &SourceNode> = HashMap::new();
+    for source in sources {
+        errors.extend(check_node(source));
+        let id = source.node.id.as_str();
+        match by_id.get(id) {
+            Some(first) => errors.push(source.error(
+                source.id_line,
+                format!("id {id:?} is already used by {}; give this node its own id", first.node.file),
+            )),
+            None => {
+                by_id.insert(id, source);
+            }
+        }
+    }
+    for source in sources {
+        errors.extend(check_answers(source, &by_id));
+    }
+    match by_id.get(START) {
+        None => errors.push(ContentError {
+            file: String::new(),
+            line: None,
+            message: format!("no node has id = {START:?}; the start question is missing"),
+        }),
+        Some(start) => errors.extend(check_reachable_without_loops(start, sources, &by_id)),
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        errors.dedup();
+        return Err(errors);
+    }
+    let nodes = sources.iter().map(|s| s.node.clone()).collect();
+    Tree::new(nodes).map_err(|error| {
+        vec![ContentError { file: String::new(), line: None, message: error.to_string() }]
+    })
+}
+
+fn check_node(source: &SourceNode) -> Vec<ContentError> {
+    let node = &source.node;
+    let mut errors = Vec::new();
+    let id = &node.id;
+    let id_ok = !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !id_ok {
+        errors.push(source.error(
+            source.id_line,
+            format!("id {id:?} may only use lowercase letters, digits and '-' (at most 64)"),
+        ));
+    }
+    let stem = node.file.rsplit('/').next().unwrap_or(&node.file).trim_end_matches(".md");
+    if id_ok && stem != id {
+        errors.push(source.error(
+            source.id_line,
+            format!("id {id:?} differs from the file name; name the file {id}.md or change the id"),
+        ));
+    }
+    if let Some(problem) = line_problem(&node.title) {
+        errors.push(source.error(source.title_line, format!("title {problem}")));
+    }
+    for (answer, &line) in node.answers.iter().zip(&source.label_lines) {
+        if let Some(problem) = line_problem(&answer.label) {
+            errors.push(source.error(line, format!("answer label {problem}")));
+        }
+    }
+    match node.kind {
+        Kind::Question if node.answers.is_empty() => errors.push(source.error(
+            source.kind_line,
+            "this question has no answers: add [[answers]] with a label and a next node",
+        )),
+        Kind::Guidance if !node.answers.is_empty() => errors.push(source.error(
+            source.kind_line,
+            "guidance ends a branch and has no answers; make it a question or remove the answers",
+        )),
+        Kind::Guidance if !node.has_body => errors.push(source.error(
+            source.body_line,
+            "this guidance has no text: write it below the closing +++ line",
+        )),
+        _ => {}
+    }
+    if node.id == START && node.audience != Audience::Everyone {
+        errors.push(source.error(source.id_line, "the start node is for everyone: set audience = \"everyone\""));
+    }
+    errors
+}
+
+/// Why a title or label cannot be shown on one line, if it cannot.
+fn line_problem(text: &str) -> Option<&'static str> {
+    if text.trim().is_empty() {
+        Some("is empty")
+    } else if text.chars().any(char::is_control) {
+        Some("must be a single line without tabs")
+    } else {
+        None
+    }
+}
+
+fn check_answers(source: &SourceNode, by_id: &HashMap<&str, &SourceNode>) -> Vec<ContentError> {
+    let node = &source.node;
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    for (answer, &line) in node.answers.iter().zip(&source.next_lines) {
+        if !seen.insert(answer.next.as_str()) {
+            errors.push(source.error(line, format!("two answers lead to {:?}; merge them", answer.next)));
+        }
+        match by_id.get(answer.next.as_str()) {
+            None => errors.push(source.error(
+                line,
+                format!("answer {:?} leads to {:?}, but no node has that id", answer.label, answer.next),
+            )),
+            Some(target) => {
+                let from = node.audience;
+                let to = target.node.audience;
+                if from != Audience::Everyone && to != Audience::Everyone && from != to {
+                    errors.push(source.error(
+                        line,
+                        format!(
+                            "answer leads from the {} tree into the {} tree ({})",
+                            super::audience_name(from),
+                            super::audience_name(to),
+                            target.node.file
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Walks the tree from the start: reports nodes no answer path reaches, and answers that lead
+/// back to a node already on the path (a loop would let a reader go round for ever).
+fn check_reachable_without_loops(
+    start: &SourceNode,
+    sources: &[SourceNode],
+    by_id: &HashMap<&str, &SourceNode>,
+) -> Vec<ContentError> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        OnPath,
+        Done,
+    }
+    let mut marks: HashMap<&str, Mark> = HashMap::new();
+    let mut errors = Vec::new();
+    // An explicit stack of (node, index of the next answer to follow) keeps deep trees off the
+    // call stack.
+    let mut stack: Vec<(&SourceNode, usize)> = vec![(start, 0)];
+    marks.insert(start.node.id.as_str(), Mark::OnPath);
+    while let Some((source, i)) = stack.pop() {
+        let Some(answer) = source.node.answers.get(i) else {
+            marks.insert(source.node.id.as_str(), Mark::Done);
+            continue;
+        };
+        stack.push((source, i + 1));
+        let Some(&target) = by_id.get(answer.next.as_str()) else { continue };
+        match marks.get(target.node.id.as_str()) {
+            Some(Mark::Done) => {}
+            Some(Mark::OnPath) => {
+                let path: Vec<&str> = stack.iter().map(|(s, _)| s.node.id.as_str()).collect();
+                let from = path.iter().position(|&id| id == target.node.id).unwrap_or(0);
+                errors.push(source.error(
+                    source.next_lines[i],
+                    format!(
+                        "this answer makes a loop: {} → {}",
+                        path[from..].join(" → "),
+                        target.node.id
+                    ),
+                ));
+            }
+            None => {
+                marks.insert(target.node.id.as_str(), Mark::OnPath);
+                stack.push((target, 0));
+            }
+        }
+    }
+    for source in sources {
+        if !marks.contains_key(source.node.id.as_str()) {
+            errors.push(source.error(
+                source.id_line,
+                "no answer leads to this node: link it from a question or delete the file",
+            ));
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const START_FILE: &str = "+++\nid = \"start\"\ntitle = \"Who are you?\"\nkind = \"question\"\naudience = \"everyone\"\n\n[[answers]]\nlabel = \"A visitor\"\nnext = \"visitor-tip\"\n+++\n";
+    const TIP_FILE: &str = "+++\nid = \"visitor-tip\"\ntitle = \"Reload\"\nkind = \"guidance\"\naudience = \"visitor\"\n+++\nPress F5.\n";
+
+    /// Validates the given files and returns the errors as the build prints them.
+    fn errors(files: &[(&str, &str)]) -> Vec<String> {
+        let mut sources = Vec::new();
+        let mut errors = Vec::new();
+        for (file, text) in files {
+            match parse_file(file, text) {
+                Ok(source) => sources.push(source),
+                Err(error) => errors.push(error.to_string()),
+            }
+        }
+        if errors.is_empty() {
+            if let Err(found) = validate(&sources) {
+                errors.extend(found.iter().map(ToString::to_string));
+            }
+        }
+        errors
+    }
+
+    fn guidance(id: &str, audience: &str) -> String {
+        format!("+++\nid = \"{id}\"\ntitle = \"T\"\nkind = \"guidance\"\naudience = \"{audience}\"\n+++\nText.\n")
+    }
+
+    #[test]
+    fn good_content_builds_a_tree_with_bodies_and_lines() {
+        let start = parse_file("start.md", START_FILE).unwrap();
+        let tip = parse_file("visitor/visitor-tip.md", TIP_FILE).unwrap();
+        assert_eq!(tip.body, "Press F5.\n");
+        assert_eq!((start.id_line, start.kind_line, start.next_lines.clone()), (2, 4, vec![9]));
+        let tree = validate(&[start, tip]).unwrap();
+        assert_eq!(tree.start().answers[0].next, "visitor-tip");
+        assert_eq!(tree.node("visitor-tip").unwrap().file, "visitor/visitor-tip.md");
+        assert!(tree.node("visitor-tip").unwrap().has_body);
+    }
+
+    #[test]
+    fn the_real_content_directory_is_valid() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let (tree, sources) = load_dir(&root).unwrap_or_else(|errors| {
+            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        });
+        assert_eq!(tree.nodes().len(), sources.len());
+        assert!(tree.start().answers.len() >= 2, "the start asks who is reading");
+    }
+
+    #[test]
+    fn front_matter_that_does_not_parse_is_located() {
+        let broken = "+++\nid = \"start\"\ntitle = \"Oops\nkind = \"question\"\n+++\n";
+        assert_eq!(errors(&[("start.md", broken)]), ["start.md:3: the settings do not parse: invalid basic string, expected `\"`"]);
+    }
+
+    #[test]
+    fn missing_fences_and_unknown_fields_are_reported() {
+        assert_eq!(
+            errors(&[("a.md", "id = \"a\"\n")]),
+            ["a.md:1: a node file starts with a `+++` line, then its settings, then another `+++` line"]
+        );
+        assert_eq!(
+            errors(&[("a.md", "+++\nid = \"a\"\n")]),
+            ["a.md:1: the settings are never closed: add a line with `+++` after them"]
+        );
+        let typo = TIP_FILE.replace("audience = \"visitor\"\n", "audience = \"visitor\"\nanwsers = []\n");
+        let found = errors(&[("visitor-tip.md", &typo)]);
+        assert!(found[0].starts_with("visitor-tip.md:6: the settings do not parse: unknown field `anwsers`"), "{found:?}");
+    }
+
+    #[test]
+    fn a_bad_kind_or_audience_names_the_choices() {
+        let kind = TIP_FILE.replace("\"guidance\"", "\"advice\"");
+        assert_eq!(errors(&[("visitor-tip.md", &kind)]), ["visitor-tip.md:4: kind is \"advice\"; it must be \"question\" or \"guidance\""]);
+        let audience = TIP_FILE.replace("\"visitor\"", "\"admin\"");
+        assert_eq!(
+            errors(&[("visitor-tip.md", &audience)]),
+            ["visitor-tip.md:5: audience is \"admin\"; it must be \"visitor\", \"owner\" or \"everyone\""]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_point_at_the_second_file() {
+        assert_eq!(
+            errors(&[("start.md", START_FILE), ("visitor-tip.md", TIP_FILE), ("copy/visitor-tip.md", TIP_FILE)]),
+            ["copy/visitor-tip.md:2: id \"visitor-tip\" is already used by visitor-tip.md; give this node its own id"]
+        );
+    }
+
+    #[test]
+    fn an_answer_to_no_node_is_reported_at_its_next_line() {
+        let start = START_FILE.replace("next = \"visitor-tip\"", "next = \"visitor-tpi\"");
+        let found = errors(&[("start.md", &start), ("visitor-tip.md", TIP_FILE)]);
+        assert_eq!(
+            found,
+            [
+                "start.md:9: answer \"A visitor\" leads to \"visitor-tpi\", but no node has that id",
+                "visitor-tip.md:2: no answer leads to this node: link it from a question or delete the file",
+            ]
+        );
+    }
+
+    #[test]
+    fn unreachable_nodes_are_reported() {
+        let found = errors(&[("start.md", START_FILE), ("visitor-tip.md", TIP_FILE), ("orphan.md", &guidance("orphan", "visitor"))]);
+        assert_eq!(found, ["orphan.md:2: no answer leads to this node: link it from a question or delete the file"]);
+    }
+
+    #[test]
+    fn a_loop_is_reported_at_the_answer_that_closes_it() {
+        let start = START_FILE.replace("next = \"visitor-tip\"", "next = \"visitor-a\"");
+        let a = "+++\nid = \"visitor-a\"\ntitle = \"A?\"\nkind = \"question\"\naudience = \"visitor\"\n[[answers]]\nlabel = \"On\"\nnext = \"visitor-b\"\n+++\n";
+        let b = "+++\nid = \"visitor-b\"\ntitle = \"B?\"\nkind = \"question\"\naudience = \"visitor\"\n[[answers]]\nlabel = \"Done\"\nnext = \"visitor-tip\"\n[[answers]]\nlabel = \"Again\"\nnext = \"visitor-a\"\n+++\n";
+        let found = errors(&[("start.md", &start), ("visitor-a.md", a), ("visitor-b.md", b), ("visitor-tip.md", TIP_FILE)]);
+        assert_eq!(found, ["visitor-b.md:11: this answer makes a loop: visitor-a → visitor-b → visitor-a"]);
+    }
+
+    #[test]
+    fn a_question_without_answers_and_empty_guidance_are_reported() {
+        let lonely = "+++\nid = \"start\"\ntitle = \"Who?\"\nkind = \"question\"\naudience = \"everyone\"\n+++\n";
+        assert_eq!(errors(&[("start.md", lonely)]), ["start.md:4: this question has no answers: add [[answers]] with a label and a next node"]);
+        let empty = TIP_FILE.replace("Press F5.\n", "\n  \n");
+        assert_eq!(
+            errors(&[("start.md", START_FILE), ("visitor-tip.md", &empty)]),
+            ["visitor-tip.md:7: this guidance has no text: write it below the closing +++ line"]
+        );
+    }
+
+    #[test]
+    fn ids_titles_and_audiences_are_checked() {
+        let start = START_FILE.replace("visitor-tip", "Visitor Tip");
+        let found = errors(&[("start.md", &start), ("Visitor Tip.md", &TIP_FILE.replace("visitor-tip", "Visitor Tip"))]);
+        assert!(found.contains(&"Visitor Tip.md:2: id \"Visitor Tip\" may only use lowercase letters, digits and '-' (at most 64)".to_string()), "{found:?}");
+
+        let renamed = errors(&[("start.md", START_FILE), ("visitor/tip.md", TIP_FILE)]);
+        assert_eq!(renamed, ["visitor/tip.md:2: id \"visitor-tip\" differs from the file name; name the file visitor-tip.md or change the id"]);
+
+        let title = TIP_FILE.replace("title = \"Reload\"", "title = \"Re\\tload\"");
+        assert_eq!(errors(&[("start.md", START_FILE), ("visitor-tip.md", &title)]), ["visitor-tip.md:3: title must be a single line without tabs"]);
+
+        let crossing = START_FILE.replace("next = \"visitor-tip\"", "next = \"visitor-q\"");
+        let q = "+++\nid = \"visitor-q\"\ntitle = \"Q\"\nkind = \"question\"\naudience = \"visitor\"\n[[answers]]\nlabel = \"\"\nnext = \"owner-tip\"\n+++\n";
+        let found = errors(&[("start.md", &crossing), ("visitor-q.md", q), ("owner-tip.md", &guidance("owner-tip", "owner"))]);
+        assert_eq!(
+            found,
+            [
+                "visitor-q.md:7: answer label is empty",
+                "visitor-q.md:8: answer leads from the visitor tree into the owner tree (owner-tip.md)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_start_is_reported_for_the_whole_content() {
+        assert_eq!(errors(&[("visitor-tip.md", TIP_FILE)]), ["no node has id = \"start\"; the start question is missing"]);
+    }
+}

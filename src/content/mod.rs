@@ -1,0 +1,358 @@
+//! The decision tree as the app sees it: nodes, their answers, and the compact text form in which
+//! the build embeds the validated tree into the wasm.
+//!
+//! Guidance bodies are deliberately not part of this model: they stay in `content/` and are
+//! fetched one node at a time, so the bytes needed for the first screen do not grow with them.
+//! Reading and validating the authored files is [`load`]'s job, run by the build script.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// The id of the node every walk begins at: the question of who is reading.
+pub const START: &str = "start";
+
+/// What a node does: ask something, or end a branch with guidance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Question,
+    Guidance,
+}
+
+/// Whose tree a node belongs to. `Everyone` nodes (the start, shared pages) may be reached from
+/// both trees; a visitor node never leads into the owner's tree or the other way round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    Everyone,
+    Visitor,
+    Owner,
+}
+
+/// One choice offered by a question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub label: String,
+    /// The id of the node this answer leads to; it also identifies the answer in URLs.
+    pub next: String,
+}
+
+/// One step of a decision tree, without its Markdown body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    pub audience: Audience,
+    pub answers: Vec<Answer>,
+    /// Where the node's file lives, relative to `content/`; the app fetches the body from there.
+    pub file: String,
+    pub has_body: bool,
+}
+
+impl Node {
+    pub fn answer(&self, next: &str) -> Option<&Answer> {
+        self.answers.iter().find(|answer| answer.next == next)
+    }
+}
+
+/// A validated decision tree: every answer leads to a node, there is a start, and no loops.
+#[derive(Clone, Debug)]
+pub struct Tree {
+    nodes: Vec<Node>,
+    index: HashMap<String, usize>,
+    start: usize,
+    /// Per node: the most questions still to answer before reaching guidance, this one included.
+    questions_left: Vec<usize>,
+}
+
+impl Tree {
+    /// Builds the tree from nodes that passed [`load::validate`] (or were encoded from such a tree).
+    pub fn new(nodes: Vec<Node>) -> Result<Tree, DecodeError> {
+        let index: HashMap<String, usize> =
+            nodes.iter().enumerate().map(|(i, node)| (node.id.clone(), i)).collect();
+        let start = *index.get(START).ok_or_else(|| DecodeError("no start node".into()))?;
+        for node in &nodes {
+            if let Some(answer) = node.answers.iter().find(|a| !index.contains_key(&a.next)) {
+                return Err(DecodeError(format!("{} leads to unknown node {}", node.id, answer.next)));
+            }
+        }
+        let questions_left = questions_left(&nodes, &index);
+        Ok(Tree { nodes, index, start, questions_left })
+    }
+
+    pub fn start(&self) -> &Node {
+        &self.nodes[self.start]
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index.get(id).map(|&i| &self.nodes[i])
+    }
+
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// The most questions a reader may still be asked from `node` on, `node` itself included.
+    pub fn questions_left(&self, node: &Node) -> usize {
+        self.index.get(&node.id).map_or(0, |&i| self.questions_left[i])
+    }
+
+    /// Writes the tree in the line format that [`Tree::decode`] reads: one `N` line per node and
+    /// one `A` line per answer, fields separated by tabs (titles and labels are single lines
+    /// without tabs; the validator makes sure of that).
+    pub fn encode(&self) -> String {
+        let mut out = String::new();
+        for node in &self.nodes {
+            let fields = [
+                "N",
+                &node.id,
+                kind_name(node.kind),
+                audience_name(node.audience),
+                &node.file,
+                if node.has_body { "1" } else { "0" },
+                &node.title,
+            ];
+            out.push_str(&fields.join("\t"));
+            out.push('\n');
+            for answer in &node.answers {
+                out.push_str(&["A", &answer.next, &answer.label].join("\t"));
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    pub fn decode(text: &str) -> Result<Tree, DecodeError> {
+        let mut nodes: Vec<Node> = Vec::new();
+        for (number, line) in text.lines().enumerate() {
+            let bad = || DecodeError(format!("line {}: {line:?}", number + 1));
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["N", id, kind, audience, file, has_body, title] => nodes.push(Node {
+                    id: id.to_string(),
+                    title: title.to_string(),
+                    kind: parse_kind(kind).ok_or_else(bad)?,
+                    audience: parse_audience(audience).ok_or_else(bad)?,
+                    answers: Vec::new(),
+                    file: file.to_string(),
+                    has_body: *has_body == "1",
+                }),
+                ["A", next, label] => nodes.last_mut().ok_or_else(bad)?.answers.push(Answer {
+                    label: label.to_string(),
+                    next: next.to_string(),
+                }),
+                _ => return Err(bad()),
+            }
+        }
+        Tree::new(nodes)
+    }
+}
+
+/// The line that opens and closes a node file's settings.
+pub const FENCE: &str = "+++";
+
+/// A node file cut into its parts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NodeFile<'a> {
+    /// The TOML settings between the fences.
+    pub settings: &'a str,
+    /// The 1-based line number of the first line of `settings`.
+    pub settings_line: usize,
+    /// The Markdown after the closing fence.
+    pub body: &'a str,
+    /// The 1-based line number of the first line of `body`.
+    pub body_line: usize,
+}
+
+/// Why a file is not a node file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SplitError {
+    NoOpeningFence,
+    NoClosingFence,
+}
+
+/// Cuts a node file into settings and body. Both the validator and the app (which fetches
+/// whole files and shows only the body) read files through this.
+pub fn split_node_file(text: &str) -> Result<NodeFile<'_>, SplitError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    let opening = lines.next().ok_or(SplitError::NoOpeningFence)?;
+    if opening.trim_end() != FENCE {
+        return Err(SplitError::NoOpeningFence);
+    }
+    let mut offset = opening.len();
+    for (n, line) in lines.enumerate() {
+        if line.trim_end() == FENCE {
+            return Ok(NodeFile {
+                settings: &text[opening.len()..offset],
+                settings_line: 2,
+                body: &text[offset + line.len()..],
+                body_line: n + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(SplitError::NoClosingFence)
+}
+
+/// The embedded tree could not be read back; only a build bug can cause this.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DecodeError(String);
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the embedded decision tree is corrupt: {}", self.0)
+    }
+}
+
+pub fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Question => "question",
+        Kind::Guidance => "guidance",
+    }
+}
+
+pub fn parse_kind(name: &str) -> Option<Kind> {
+    [Kind::Question, Kind::Guidance].into_iter().find(|&k| kind_name(k) == name)
+}
+
+pub fn audience_name(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Everyone => "everyone",
+        Audience::Visitor => "visitor",
+        Audience::Owner => "owner",
+    }
+}
+
+pub fn parse_audience(name: &str) -> Option<Audience> {
+    [Audience::Everyone, Audience::Visitor, Audience::Owner]
+        .into_iter()
+        .find(|&a| audience_name(a) == name)
+}
+
+/// Longest run of questions from each node to guidance. Nodes on a loop (which validation
+/// rejects) count as the end of the run rather than recursing forever.
+fn questions_left(nodes: &[Node], index: &HashMap<String, usize>) -> Vec<usize> {
+    fn visit(
+        i: usize,
+        nodes: &[Node],
+        index: &HashMap<String, usize>,
+        memo: &mut [Option<usize>],
+        on_stack: &mut [bool],
+    ) -> usize {
+        if let Some(known) = memo[i] {
+            return known;
+        }
+        if on_stack[i] {
+            return 0;
+        }
+        on_stack[i] = true;
+        let node = &nodes[i];
+        let deepest = node
+            .answers
+            .iter()
+            .filter_map(|answer| index.get(&answer.next))
+            .map(|&next| visit(next, nodes, index, memo, on_stack))
+            .max()
+            .unwrap_or(0);
+        on_stack[i] = false;
+        let left = deepest + usize::from(node.kind == Kind::Question);
+        memo[i] = Some(left);
+        left
+    }
+    let mut memo = vec![None; nodes.len()];
+    let mut on_stack = vec![false; nodes.len()];
+    (0..nodes.len()).map(|i| visit(i, nodes, index, &mut memo, &mut on_stack)).collect()
+}
+
+/// Small hand-built trees for the tests of this crate's modules.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::*;
+
+    /// A node whose title, labels and file are derived from its id; `start` is for everyone,
+    /// every other node for visitors.
+    pub fn node(id: &str, kind: Kind, answers: &[&str]) -> Node {
+        Node {
+            id: id.into(),
+            title: format!("Title of {id}"),
+            kind,
+            audience: if id == START { Audience::Everyone } else { Audience::Visitor },
+            answers: answers
+                .iter()
+                .map(|next| Answer { label: format!("Go to {next}"), next: next.to_string() })
+                .collect(),
+            file: format!("{id}.md"),
+            has_body: kind == Kind::Guidance,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::node;
+    use super::*;
+
+    fn sample() -> Tree {
+        Tree::new(vec![
+            node(START, Kind::Question, &["a", "end"]),
+            node("a", Kind::Question, &["b", "end"]),
+            node("b", Kind::Question, &["end"]),
+            node("end", Kind::Guidance, &[]),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn encode_then_decode_gives_the_same_nodes() {
+        let tree = sample();
+        let decoded = Tree::decode(&tree.encode()).unwrap();
+        assert_eq!(decoded.nodes(), tree.nodes());
+    }
+
+    #[test]
+    fn decode_rejects_garbage_instead_of_panicking() {
+        assert!(Tree::decode("N\tstart\tquestion").is_err());
+        assert!(Tree::decode("A\tx\tlabel").is_err());
+        assert!(Tree::decode("N\tx\tguidance\tvisitor\tx.md\t1\tNo start").is_err());
+        assert!(Tree::decode("N\tstart\tquestion\teveryone\ts.md\t0\tS\nA\tnowhere\tGo").is_err());
+    }
+
+    #[test]
+    fn questions_left_counts_the_longest_run_to_guidance() {
+        let tree = sample();
+        let left = |id| tree.questions_left(tree.node(id).unwrap());
+        assert_eq!(left(START), 3);
+        assert_eq!(left("a"), 2);
+        assert_eq!(left("b"), 1);
+        assert_eq!(left("end"), 0);
+    }
+
+    #[test]
+    fn node_files_split_into_settings_and_body() {
+        let file = split_node_file("\u{feff}+++\r\nid = \"a\"\r\n+++\r\nBody\n").unwrap();
+        assert_eq!((file.settings, file.settings_line, file.body, file.body_line), ("id = \"a\"\r\n", 2, "Body\n", 4));
+        assert_eq!(split_node_file("+++\n+++").unwrap().body, "");
+        assert_eq!(split_node_file("id = 1\n"), Err(SplitError::NoOpeningFence));
+        assert_eq!(split_node_file(""), Err(SplitError::NoOpeningFence));
+        assert_eq!(split_node_file("+++\nid = 1\n"), Err(SplitError::NoClosingFence));
+    }
+
+    #[test]
+    fn the_tree_embedded_by_the_build_decodes() {
+        let tree = Tree::decode(include_str!(concat!(env!("OUT_DIR"), "/tree.txt"))).unwrap();
+        assert_eq!(tree.start().id, START);
+    }
+
+    #[test]
+    fn questions_left_survives_a_loop() {
+        let tree = Tree::new(vec![
+            node(START, Kind::Question, &["a"]),
+            node("a", Kind::Question, &[START]),
+        ])
+        .unwrap();
+        assert_eq!(tree.questions_left(tree.start()), 2);
+    }
+}

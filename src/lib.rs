@@ -1,0 +1,12 @@
+//! fix502: a troubleshooting wizard for HTTP 502 Bad Gateway errors.
+//!
+//! The decision logic ([`content`], [`engine`], [`markdown`], [`query`]) is plain Rust that builds
+//! and is tested on the host; [`app`], the Leptos user interface, is only built for the browser.
+
+pub mod content;
+pub mod engine;
+pub mod markdown;
+pub mod query;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
