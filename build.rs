@@ -24,7 +24,8 @@ fn main() {
         std::process::exit(1);
     });
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out_dir).join("tree.txt"), tree.encode()).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out_dir).join("tree.txt"), tree.encode())
+        .expect("OUT_DIR is writable");
 
     // A stable hash (unlike std's randomly seeded one) of every file and body.
     let mut hash = Fnv1a::default();
@@ -32,7 +33,10 @@ fn main() {
         hash.write(source.node.file.as_bytes());
         hash.write(source.body.as_bytes());
     }
-    println!("cargo::rustc-env=FIX502_CONTENT_VERSION={:016x}", hash.finish());
+    println!(
+        "cargo::rustc-env=FIX502_CONTENT_VERSION={:016x}",
+        hash.finish()
+    );
 }
 
 struct Fnv1a(u64);

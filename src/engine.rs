@@ -41,7 +41,11 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::UnknownNode { given } => {
-                write!(f, "This link asks for a step called “{}”, which this guide does not have.", quote(given))
+                write!(
+                    f,
+                    "This link asks for a step called “{}”, which this guide does not have.",
+                    quote(given)
+                )
             }
             Problem::NotAnAnswer { question, given } => write!(
                 f,
@@ -49,7 +53,10 @@ impl fmt::Display for Problem {
                 quote(given)
             ),
             Problem::PastTheEnd { guidance } => {
-                write!(f, "This link goes on past “{guidance}”, where that branch of the guide ends.")
+                write!(
+                    f,
+                    "This link goes on past “{guidance}”, where that branch of the guide ends."
+                )
             }
             Problem::CannotChange { given } => write!(
                 f,
@@ -100,7 +107,10 @@ impl Walk {
 
     /// The answer (its `next`) given to `question` on this walk.
     pub fn chosen<'t>(&self, tree: &'t Tree, question: &str) -> Option<&'t Answer> {
-        self.answered(tree).into_iter().find(|(q, _)| q.id == question).map(|(_, a)| a)
+        self.answered(tree)
+            .into_iter()
+            .find(|(q, _)| q.id == question)
+            .map(|(_, a)| a)
     }
 
     /// Answers the question on screen with the answer leading to `next`. When an earlier answer
@@ -110,8 +120,11 @@ impl Walk {
         question.answer(next)?;
         let trail = self.trail(tree);
         let at = trail.iter().position(|node| node.id == question.id)?;
-        let mut earlier: HashMap<&str, &str> =
-            trail.iter().zip(&self.path).map(|(q, next)| (q.id.as_str(), next.as_str())).collect();
+        let mut earlier: HashMap<&str, &str> = trail
+            .iter()
+            .zip(&self.path)
+            .map(|(q, next)| (q.id.as_str(), next.as_str()))
+            .collect();
         let mut path: Vec<String> = self.path[..at].to_vec();
         path.push(next.to_string());
         let mut node = tree.node(next)?;
@@ -123,21 +136,33 @@ impl Walk {
             path.push(kept.to_string());
             node = tree.node(kept)?;
         }
-        Some(Walk { path, changing: None })
+        Some(Walk {
+            path,
+            changing: None,
+        })
     }
 
     /// One step back: cancels a change in progress, or else forgets the last answer.
     pub fn back(&self) -> Walk {
         if self.changing.is_some() {
-            return Walk { path: self.path.clone(), changing: None };
+            return Walk {
+                path: self.path.clone(),
+                changing: None,
+            };
         }
-        Walk { path: self.path[..self.path.len().saturating_sub(1)].to_vec(), changing: None }
+        Walk {
+            path: self.path[..self.path.len().saturating_sub(1)].to_vec(),
+            changing: None,
+        }
     }
 
     /// Re-opens an answered `question` on this walk so its answer can be changed.
     pub fn change(&self, tree: &Tree, question: &str) -> Option<Walk> {
         self.chosen(tree, question)?;
-        Some(Walk { path: self.path.clone(), changing: Some(question.to_string()) })
+        Some(Walk {
+            path: self.path.clone(),
+            changing: Some(question.to_string()),
+        })
     }
 
     /// How many questions have been answered.
@@ -157,11 +182,18 @@ impl Walk {
         let mut node = tree.start();
         for id in given.split('.').filter(|id| !id.is_empty()) {
             let problem = if node.kind == Kind::Guidance {
-                Some(Problem::PastTheEnd { guidance: node.title.clone() })
+                Some(Problem::PastTheEnd {
+                    guidance: node.title.clone(),
+                })
             } else if tree.node(id).is_none() {
-                Some(Problem::UnknownNode { given: id.to_string() })
+                Some(Problem::UnknownNode {
+                    given: id.to_string(),
+                })
             } else if node.answer(id).is_none() {
-                Some(Problem::NotAnAnswer { question: node.title.clone(), given: id.to_string() })
+                Some(Problem::NotAnAnswer {
+                    question: node.title.clone(),
+                    given: id.to_string(),
+                })
             } else {
                 None
             };
@@ -212,11 +244,16 @@ mod tests {
     }
 
     fn walk(tree: &Tree, answers: &[&str]) -> Walk {
-        answers.iter().fold(Walk::default(), |walk, next| walk.choose(tree, next).unwrap())
+        answers.iter().fold(Walk::default(), |walk, next| {
+            walk.choose(tree, next).unwrap()
+        })
     }
 
     fn answers(tree: &Tree, walk: &Walk) -> Vec<String> {
-        walk.answered(tree).iter().map(|(q, a)| format!("{}={}", q.id, a.next)).collect()
+        walk.answered(tree)
+            .iter()
+            .map(|(q, a)| format!("{}={}", q.id, a.next))
+            .collect()
     }
 
     #[test]
@@ -234,7 +271,15 @@ mod tests {
         let walk = walk(&tree, &["scope", "only-here", "refresh", "still-broken"]);
         assert_eq!(walk.shown(&tree).id, "still-broken");
         assert_eq!(walk.answer_count(), 4);
-        assert_eq!(answers(&tree, &walk), ["start=scope", "scope=only-here", "only-here=refresh", "refresh=still-broken"]);
+        assert_eq!(
+            answers(&tree, &walk),
+            [
+                "start=scope",
+                "scope=only-here",
+                "only-here=refresh",
+                "refresh=still-broken"
+            ]
+        );
     }
 
     #[test]
@@ -243,7 +288,11 @@ mod tests {
         assert_eq!(Walk::default().choose(&tree, "fixed"), None);
         assert_eq!(Walk::default().choose(&tree, "no-such-node"), None);
         let end = walk(&tree, &["scope", "everywhere", "offline"]);
-        assert_eq!(end.choose(&tree, "refresh"), None, "guidance has no answers");
+        assert_eq!(
+            end.choose(&tree, "refresh"),
+            None,
+            "guidance has no answers"
+        );
     }
 
     #[test]
@@ -264,15 +313,26 @@ mod tests {
         // The new answer leads straight to "refresh", which was answered before: that answer stays.
         let after = changing.choose(&tree, "refresh").unwrap();
         assert_eq!(after.shown(&tree).id, "still-broken");
-        assert_eq!(answers(&tree, &after), ["start=scope", "scope=refresh", "refresh=still-broken"]);
+        assert_eq!(
+            answers(&tree, &after),
+            ["start=scope", "scope=refresh", "refresh=still-broken"]
+        );
     }
 
     #[test]
     fn changing_an_answer_stops_where_the_later_answers_no_longer_apply() {
         let tree = tree();
         let before = walk(&tree, &["scope", "only-here", "refresh", "fixed"]);
-        let after = before.change(&tree, "scope").unwrap().choose(&tree, "everywhere").unwrap();
-        assert_eq!(after.shown(&tree).id, "everywhere", "a new question is asked");
+        let after = before
+            .change(&tree, "scope")
+            .unwrap()
+            .choose(&tree, "everywhere")
+            .unwrap();
+        assert_eq!(
+            after.shown(&tree).id,
+            "everywhere",
+            "a new question is asked"
+        );
         assert_eq!(answers(&tree, &after), ["start=scope", "scope=everywhere"]);
     }
 
@@ -287,7 +347,10 @@ mod tests {
     fn only_answered_questions_can_be_changed() {
         let tree = tree();
         let walk = walk(&tree, &["scope"]);
-        assert!(walk.change(&tree, "scope").is_none(), "scope is shown but not answered yet");
+        assert!(
+            walk.change(&tree, "scope").is_none(),
+            "scope is shown but not answered yet"
+        );
         assert!(walk.change(&tree, "refresh").is_none());
         assert!(walk.change(&tree, START).is_some());
     }
@@ -302,9 +365,15 @@ mod tests {
 
         let changing = original.change(&tree, "everywhere").unwrap();
         let query = changing.to_query("?url=https%3A%2F%2Fshop.example&a=old");
-        assert_eq!(query, "url=https%3A%2F%2Fshop.example&a=scope.everywhere.refresh&change=everywhere");
+        assert_eq!(
+            query,
+            "url=https%3A%2F%2Fshop.example&a=scope.everywhere.refresh&change=everywhere"
+        );
         assert_eq!(Walk::from_query(&tree, &query), (changing, None));
-        assert_eq!(Walk::default().to_query("?url=x&a=scope&change=start"), "url=x");
+        assert_eq!(
+            Walk::default().to_query("?url=x&a=scope&change=start"),
+            "url=x"
+        );
     }
 
     #[test]
@@ -312,7 +381,12 @@ mod tests {
         let tree = tree();
         let (walk, problem) = Walk::from_query(&tree, "?a=scope.nowhere.refresh");
         assert_eq!(walk.shown(&tree).id, "scope");
-        assert_eq!(problem, Some(Problem::UnknownNode { given: "nowhere".into() }));
+        assert_eq!(
+            problem,
+            Some(Problem::UnknownNode {
+                given: "nowhere".into()
+            })
+        );
         assert!(problem.unwrap().to_string().contains("“nowhere”"));
     }
 
@@ -321,7 +395,13 @@ mod tests {
         let tree = tree();
         let (walk, problem) = Walk::from_query(&tree, "a=scope.offline");
         assert_eq!(walk.shown(&tree).id, "scope");
-        assert_eq!(problem, Some(Problem::NotAnAnswer { question: "Title of scope".into(), given: "offline".into() }));
+        assert_eq!(
+            problem,
+            Some(Problem::NotAnAnswer {
+                question: "Title of scope".into(),
+                given: "offline".into()
+            })
+        );
     }
 
     #[test]
@@ -329,30 +409,57 @@ mod tests {
         let tree = tree();
         let (walk, problem) = Walk::from_query(&tree, "a=scope.everywhere.offline.refresh");
         assert_eq!(walk.shown(&tree).id, "offline");
-        assert_eq!(problem, Some(Problem::PastTheEnd { guidance: "Title of offline".into() }));
+        assert_eq!(
+            problem,
+            Some(Problem::PastTheEnd {
+                guidance: "Title of offline".into()
+            })
+        );
     }
 
     #[test]
     fn hostile_urls_never_panic_and_are_quoted_briefly() {
         let tree = tree();
         let long = "x".repeat(10_000);
-        for query in ["a=%ff%fe", "a=....", "a=%", "change=scope", &format!("a={long}"), "a=scope&change=nowhere"] {
+        for query in [
+            "a=%ff%fe",
+            "a=....",
+            "a=%",
+            "change=scope",
+            &format!("a={long}"),
+            "a=scope&change=nowhere",
+        ] {
             let (walk, _) = Walk::from_query(&tree, query);
             assert!(walk.answer_count() <= 1, "{query}");
         }
         let (_, problem) = Walk::from_query(&tree, &format!("a={long}"));
         assert!(problem.unwrap().to_string().chars().count() < 150);
         let (_, problem) = Walk::from_query(&tree, "a=scope&change=nowhere");
-        assert_eq!(problem, Some(Problem::CannotChange { given: "nowhere".into() }));
+        assert_eq!(
+            problem,
+            Some(Problem::CannotChange {
+                given: "nowhere".into()
+            })
+        );
         let (_, problem) = Walk::from_query(&tree, &format!("a={}", ["scope"; 70].join(".")));
-        assert_eq!(problem, Some(Problem::NotAnAnswer { question: "Title of scope".into(), given: "scope".into() }));
+        assert_eq!(
+            problem,
+            Some(Problem::NotAnAnswer {
+                question: "Title of scope".into(),
+                given: "scope".into()
+            })
+        );
     }
 
     #[test]
     fn an_empty_or_foreign_query_is_the_start() {
         let tree = tree();
         for query in ["", "?", "?url=https://example.com&rid=abc", "a="] {
-            assert_eq!(Walk::from_query(&tree, query), (Walk::default(), None), "{query}");
+            assert_eq!(
+                Walk::from_query(&tree, query),
+                (Walk::default(), None),
+                "{query}"
+            );
         }
     }
 }

@@ -17,18 +17,37 @@ pub fn to_html(markdown: &str) -> String {
         Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
         Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
         Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
-        Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            ..
+        }) => {
             let link = safe_url(&dest_url, link_type).map(|href| anchor(&href, &title));
             open.push(link.is_some());
             link.map(|html| Event::InlineHtml(html.into()))
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let kept = safe_url(&dest_url, link_type).is_some_and(|url| !is_external(&url));
             open.push(kept);
-            kept.then_some(Event::Start(Tag::Image { link_type, dest_url, title, id }))
+            kept.then_some(Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
         }
         Event::End(TagEnd::Link | TagEnd::Image) => {
-            if open.pop().unwrap_or(false) { Some(event) } else { None }
+            if open.pop().unwrap_or(false) {
+                Some(event)
+            } else {
+                None
+            }
         }
         other => Some(other),
     });
@@ -41,7 +60,10 @@ pub fn to_html(markdown: &str) -> String {
 /// Browsers ignore tabs and newlines inside a scheme (`java\tscript:`), so those are removed
 /// before looking at it.
 fn safe_url(url: &CowStr<'_>, link_type: LinkType) -> Option<String> {
-    let mut url: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let mut url: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
     if link_type == LinkType::Email {
         url.insert_str(0, "mailto:");
     }
@@ -87,8 +109,16 @@ mod tests {
         );
         assert!(html.contains("<h2>Check the log</h2>"), "{html}");
         assert!(html.contains("<ol>\n<li>Open it</li>"), "{html}");
-        assert!(html.contains("<pre><code class=\"language-nginx\">proxy_read_timeout 60s;\n</code></pre>"), "{html}");
-        assert!(html.contains("<th>Code</th>") && html.contains("<td>Bad gateway</td>"), "{html}");
+        assert!(
+            html.contains(
+                "<pre><code class=\"language-nginx\">proxy_read_timeout 60s;\n</code></pre>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<th>Code</th>") && html.contains("<td>Bad gateway</td>"),
+            "{html}"
+        );
         assert!(html.contains("<a href=\"https://nginx.org/\" target=\"_blank\" rel=\"noopener noreferrer\">the docs</a>"), "{html}");
     }
 
@@ -97,17 +127,32 @@ mod tests {
         let html = to_html("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(2)> there");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
-        assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(2)&gt;"),
+            "{html}"
+        );
     }
 
     #[test]
     fn dangerous_links_keep_their_text_and_lose_the_link() {
-        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java%09script:x", "data:text/html,<b>", "vbscript:x"] {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java%09script:x",
+            "data:text/html,<b>",
+            "vbscript:x",
+        ] {
             let html = to_html(&format!("[click me]({url}) and [ok](/relative)"));
             assert!(html.contains("click me"), "{url}: {html}");
             assert_eq!(html.matches("<a ").count(), 1, "{url}: {html}");
-            assert!(html.contains("<a href=\"/relative\">ok</a>"), "{url}: {html}");
+            assert!(
+                html.contains("<a href=\"/relative\">ok</a>"),
+                "{url}: {html}"
+            );
         }
         let tabbed = to_html("[x](<java\tscript:alert(1)>)");
         assert!(!tabbed.contains("<a"), "{tabbed}");
@@ -115,17 +160,29 @@ mod tests {
 
     #[test]
     fn internal_links_stay_in_the_tab_and_mail_links_work() {
-        let html = to_html("[next](?a=x) [mail](mailto:help@example.com) <help@example.com> <https://example.com>");
+        let html = to_html(
+            "[next](?a=x) [mail](mailto:help@example.com) <help@example.com> <https://example.com>",
+        );
         assert!(html.contains("<a href=\"?a=x\">next</a>"), "{html}");
-        assert!(html.contains("<a href=\"mailto:help@example.com\">mail</a>"), "{html}");
-        assert!(html.contains("<a href=\"mailto:help@example.com\">help@example.com</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"mailto:help@example.com\">mail</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"mailto:help@example.com\">help@example.com</a>"),
+            "{html}"
+        );
         assert!(html.contains("<a href=\"https://example.com\" target=\"_blank\" rel=\"noopener noreferrer\">https://example.com</a>"), "{html}");
     }
 
     #[test]
     fn only_same_site_images_are_loaded() {
-        let html = to_html("![diagram](/assets/hops.svg) ![tracker](https://tracker.example/p.gif)");
-        assert!(html.contains("<img src=\"/assets/hops.svg\" alt=\"diagram\""), "{html}");
+        let html =
+            to_html("![diagram](/assets/hops.svg) ![tracker](https://tracker.example/p.gif)");
+        assert!(
+            html.contains("<img src=\"/assets/hops.svg\" alt=\"diagram\""),
+            "{html}"
+        );
         assert!(!html.contains("tracker.example"), "{html}");
         assert!(html.contains("tracker"), "the alt text stays: {html}");
     }

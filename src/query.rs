@@ -5,7 +5,9 @@
 /// The decoded value of the first `key` parameter. Malformed escapes are kept as typed and
 /// invalid UTF-8 becomes U+FFFD, so hostile input never fails.
 pub fn get(query: &str, key: &str) -> Option<String> {
-    pairs(query).find(|(k, _)| decode(k) == key).map(|(_, v)| decode(v.unwrap_or_default()))
+    pairs(query)
+        .find(|(k, _)| decode(k) == key)
+        .map(|(_, v)| decode(v.unwrap_or_default()))
 }
 
 /// `query` with every `key` parameter removed and, if `value` is given, one `key=value` put where
@@ -80,7 +82,10 @@ mod tests {
 
     #[test]
     fn get_decodes_escapes_and_plus() {
-        assert_eq!(get("?a=x.y&url=https%3A%2F%2Fexample.com%2F%3Fq%3D1+2", "url").as_deref(), Some("https://example.com/?q=1 2"));
+        assert_eq!(
+            get("?a=x.y&url=https%3A%2F%2Fexample.com%2F%3Fq%3D1+2", "url").as_deref(),
+            Some("https://example.com/?q=1 2")
+        );
         assert_eq!(get("a=x.y", "a").as_deref(), Some("x.y"));
         assert_eq!(get("a=x.y", "b"), None);
         assert_eq!(get("a", "a").as_deref(), Some(""));
@@ -96,7 +101,10 @@ mod tests {
 
     #[test]
     fn set_replaces_in_place_and_keeps_the_rest_verbatim() {
-        assert_eq!(set("?url=a%20b&a=old&rid=1", "a", Some("x.y")), "url=a%20b&a=x.y&rid=1");
+        assert_eq!(
+            set("?url=a%20b&a=old&rid=1", "a", Some("x.y")),
+            "url=a%20b&a=x.y&rid=1"
+        );
         assert_eq!(set("url=a%20b&flag", "a", Some("x")), "url=a%20b&flag&a=x");
         assert_eq!(set("a=1&b=2&a=3", "a", None), "b=2");
         assert_eq!(set("", "a", Some("x y")), "a=x%20y");

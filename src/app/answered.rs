@@ -26,11 +26,13 @@ pub fn Answered() -> impl IntoView {
                 })
             })
             .collect::<Vec<_>>();
-        (!rows.is_empty()).then(|| view! {
-            <section class="answered" aria-labelledby="answered-title">
-                <h2 id="answered-title">"Your answers"</h2>
-                <ol>{rows}</ol>
-            </section>
+        (!rows.is_empty()).then(|| {
+            view! {
+                <section class="answered" aria-labelledby="answered-title">
+                    <h2 id="answered-title">"Your answers"</h2>
+                    <ol>{rows}</ol>
+                </section>
+            }
         })
     }
 }

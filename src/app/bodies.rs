@@ -1,9 +1,10 @@
-//! Node bodies: fetched one file at a time from the `content/` folder that ships beside the
-//! app, kept in memory, and prefetched in the background for every step still ahead, so a walk
-//! keeps working when the network drops halfway.
+//! Node bodies: HTML fragments that the build rendered from each node's Markdown, fetched one
+//! file at a time from the `content/` folder beside the app, kept in memory, and prefetched in
+//! the background for every step still ahead, so a walk keeps working when the network drops
+//! halfway.
 
 use super::tree;
-use crate::content::{Node, split_node_file};
+use crate::content::{Node, body_path};
 use crate::engine::Walk;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -27,37 +28,46 @@ pub enum LoadError {
     Network,
     /// The server answered with this HTTP status.
     Status(u16),
-    /// The file arrived but is not a node file (a proxy's error page, say).
-    NotANodeFile,
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Network => write!(f, "This step's text could not be loaded: you may be offline."),
-            LoadError::Status(status) => write!(f, "This step's text could not be loaded (the server answered {status})."),
-            LoadError::NotANodeFile => write!(f, "This step's text arrived damaged."),
+            LoadError::Network => write!(
+                f,
+                "This step's text could not be loaded: you may be offline."
+            ),
+            LoadError::Status(status) => write!(
+                f,
+                "This step's text could not be loaded (the server answered {status})."
+            ),
         }
     }
 }
 
-/// The Markdown body of `node` if it is already in memory.
+/// The body of `node`, as HTML, if it is already in memory.
 pub fn cached(node: &Node) -> Option<Rc<str>> {
     CACHE.with_borrow(|cache| cache.get(node.file.as_str()).cloned())
 }
 
-/// The Markdown body of `node`, from memory or from the network.
+/// The body of `node`, as HTML, from memory or from the network.
 pub async fn load(node: &'static Node) -> Result<Rc<str>, LoadError> {
     if let Some(body) = cached(node) {
         return Ok(body);
     }
-    let url = format!("content/{}?v={CONTENT_VERSION}", node.file);
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|_| LoadError::Network)?;
+    let url = format!("content/{}?v={CONTENT_VERSION}", body_path(node));
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let text = response.text().await.map_err(|_| LoadError::Network)?;
-    let body: Rc<str> = split_node_file(&text).map_err(|_| LoadError::NotANodeFile)?.body.into();
+    let body: Rc<str> = response
+        .text()
+        .await
+        .map_err(|_| LoadError::Network)?
+        .into();
     CACHE.with_borrow_mut(|cache| cache.insert(node.file.as_str(), body.clone()));
     Ok(body)
 }
@@ -69,7 +79,9 @@ pub fn prefetch_from(walk: RwSignal<Walk>) {
         let ahead = reachable_bodies(walk.get().shown(tree()));
         spawn_local(async move {
             for node in ahead {
-                if cached(node).is_some() || !IN_FLIGHT.with_borrow_mut(|busy| busy.insert(node.file.as_str())) {
+                if cached(node).is_some()
+                    || !IN_FLIGHT.with_borrow_mut(|busy| busy.insert(node.file.as_str()))
+                {
                     continue;
                 }
                 let result = load(node).await;
@@ -92,7 +104,11 @@ fn reachable_bodies(from: &'static Node) -> Vec<&'static Node> {
         if node.has_body {
             found.push(node);
         }
-        for next in node.answers.iter().filter_map(|answer| tree.node(&answer.next)) {
+        for next in node
+            .answers
+            .iter()
+            .filter_map(|answer| tree.node(&answer.next))
+        {
             if seen.insert(next.id.as_str()) {
                 queue.push_back(next);
             }

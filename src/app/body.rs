@@ -1,6 +1,6 @@
 //! A node's body as the reader sees it: loading, shown, or a plain message with a way to retry.
 
-use super::Markdown;
+use super::BodyHtml;
 use super::bodies;
 use crate::content::Node;
 use leptos::prelude::*;
@@ -8,13 +8,13 @@ use leptos::prelude::*;
 #[component]
 pub fn NodeBody(node: &'static Node) -> impl IntoView {
     // A prefetched body is shown at once, without a "Loading…" flash.
-    if let Some(markdown) = bodies::cached(node) {
-        return view! { <Markdown source=markdown.to_string()/> }.into_any();
+    if let Some(html) = bodies::cached(node) {
+        return view! { <BodyHtml html=html.to_string()/> }.into_any();
     }
     let body = LocalResource::new(move || bodies::load(node));
     (move || match body.get() {
         None => view! { <p class="loading" aria-busy="true">"Loading…"</p> }.into_any(),
-        Some(Ok(markdown)) => view! { <Markdown source=markdown.to_string()/> }.into_any(),
+        Some(Ok(html)) => view! { <BodyHtml html=html.to_string()/> }.into_any(),
         Some(Err(error)) => view! {
             <div class="load-error" role="alert">
                 <p>{error.to_string()}</p>

@@ -13,18 +13,25 @@ pub fn read() -> (Walk, Option<Problem>) {
 
 /// Adds a history entry for `walk`, keeping the URL's other parameters.
 pub fn push(walk: &Walk) {
-    write(walk, |history, url| history.push_state_with_url(&JsValue::NULL, "", Some(url)));
+    write(walk, |history, url| {
+        history.push_state_with_url(&JsValue::NULL, "", Some(url))
+    });
 }
 
 /// Replaces the current history entry with `walk`.
 pub fn replace(walk: &Walk) {
-    write(walk, |history, url| history.replace_state_with_url(&JsValue::NULL, "", Some(url)));
+    write(walk, |history, url| {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(url))
+    });
 }
 
 /// The link to `walk` from the current page: a query string, or the bare path for the start.
 pub fn href(walk: &Walk) -> String {
     match walk.to_query(&search()) {
-        query if query.is_empty() => window().location().pathname().unwrap_or_else(|_| "./".into()),
+        query if query.is_empty() => window()
+            .location()
+            .pathname()
+            .unwrap_or_else(|_| "./".into()),
         query => format!("?{query}"),
     }
 }

@@ -2,16 +2,16 @@
 //! walk in the URL. Components follow the page from top to bottom, one per file.
 
 mod answered;
-mod body;
 mod bodies;
+mod body;
+mod body_html;
 mod guidance;
 pub mod location;
-mod markdown_view;
 mod question;
 mod step;
 mod walk_link;
 
-pub use markdown_view::Markdown;
+pub use body_html::BodyHtml;
 
 use crate::content::Tree;
 use crate::engine::{Problem, Walk};
@@ -59,7 +59,9 @@ impl Wizard {
 /// Starts the app: replaces the start question that index.html painted with the live wizard.
 pub fn start() {
     let document = document();
-    let Some(root) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    let Some(root) = document
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
@@ -73,7 +75,10 @@ pub fn start() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let wizard = Wizard { walk: RwSignal::new(Walk::default()), problem: RwSignal::new(None) };
+    let wizard = Wizard {
+        walk: RwSignal::new(Walk::default()),
+        problem: RwSignal::new(None),
+    };
     wizard.follow_location();
     provide_context(wizard);
     let listener = window_event_listener(leptos::ev::popstate, move |_| wizard.follow_location());

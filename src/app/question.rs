@@ -9,7 +9,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Question(node: &'static Node, walk: Walk) -> impl IntoView {
-    let previous = walk.chosen(tree(), &node.id).map(|answer| answer.next.clone());
+    let previous = walk
+        .chosen(tree(), &node.id)
+        .map(|answer| answer.next.clone());
     let changing = walk.changing().is_some();
     let answers = node
         .answers

@@ -18,10 +18,10 @@ pub fn Step() -> impl IntoView {
     Effect::new(move |first_done: Option<()>| {
         let node = shown();
         document().set_title(&format!("{} · fix502", node.title));
-        if first_done.is_some() {
-            if let Some(heading) = heading.get_untracked() {
-                let _ = heading.focus();
-            }
+        if first_done.is_some()
+            && let Some(heading) = heading.get_untracked()
+        {
+            let _ = heading.focus();
         }
     });
 

@@ -16,7 +16,8 @@ pub fn WalkLink(
     let wizard = expect_context::<Wizard>();
     let href = location::href(&to);
     let on_click = move |event: MouseEvent| {
-        let opens_elsewhere = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+        let opens_elsewhere =
+            event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
         if event.button() == 0 && !opens_elsewhere {
             event.prevent_default();
             wizard.go(to.clone());

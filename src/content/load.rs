@@ -16,7 +16,7 @@
 //!
 //! Files whose names start with `_` (such as `_template.md`) are not nodes.
 
-use super::{Answer, Audience, FENCE, Kind, Node, START, SplitError, Tree};
+use super::{Answer, Audience, Kind, Node, START, Tree};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -59,7 +59,11 @@ pub struct SourceNode {
 
 impl SourceNode {
     fn error(&self, line: usize, message: impl Into<String>) -> ContentError {
-        ContentError { file: self.node.file.clone(), line: Some(line), message: message.into() }
+        ContentError {
+            file: self.node.file.clone(),
+            line: Some(line),
+            message: message.into(),
+        }
     }
 }
 
@@ -81,6 +85,52 @@ struct AnswerMatter {
     next: Spanned<String>,
 }
 
+/// The line that opens and closes a node file's settings.
+pub const FENCE: &str = "+++";
+
+/// A node file cut into its parts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NodeFile<'a> {
+    /// The TOML settings between the fences.
+    pub settings: &'a str,
+    /// The 1-based line number of the first line of `settings`.
+    pub settings_line: usize,
+    /// The Markdown after the closing fence.
+    pub body: &'a str,
+    /// The 1-based line number of the first line of `body`.
+    pub body_line: usize,
+}
+
+/// Why a file is not a node file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SplitError {
+    NoOpeningFence,
+    NoClosingFence,
+}
+
+/// Cuts a node file into settings and body.
+pub fn split_node_file(text: &str) -> Result<NodeFile<'_>, SplitError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    let opening = lines.next().ok_or(SplitError::NoOpeningFence)?;
+    if opening.trim_end() != FENCE {
+        return Err(SplitError::NoOpeningFence);
+    }
+    let mut offset = opening.len();
+    for (n, line) in lines.enumerate() {
+        if line.trim_end() == FENCE {
+            return Ok(NodeFile {
+                settings: &text[opening.len()..offset],
+                settings_line: 2,
+                body: &text[offset + line.len()..],
+                body_line: n + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(SplitError::NoClosingFence)
+}
+
 /// Parses one node file. `file` is its path relative to `content/`, used in messages and by the
 /// app to fetch the body.
 pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
@@ -89,22 +139,29 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         line: Some(line),
         message,
     };
-    let parts = super::split_node_file(text).map_err(|error| match error {
+    let parts = split_node_file(text).map_err(|error| match error {
         SplitError::NoOpeningFence => at(1, format!("a node file starts with a `{FENCE}` line, then its settings, then another `{FENCE}` line")),
         SplitError::NoClosingFence => at(1, format!("the settings are never closed: add a line with `{FENCE}` after them")),
     })?;
     let front = parts.settings;
-    let line_of = |byte: usize| parts.settings_line + front[..byte.min(front.len())].matches('\n').count();
+    let line_of =
+        |byte: usize| parts.settings_line + front[..byte.min(front.len())].matches('\n').count();
 
     let matter: FrontMatter = toml::from_str(front).map_err(|error| {
         let line = error.span().map_or(2, |span| line_of(span.start));
-        at(line, format!("the settings do not parse: {}", error.message().trim_end()))
+        at(
+            line,
+            format!("the settings do not parse: {}", error.message().trim_end()),
+        )
     })?;
 
     let kind = super::parse_kind(matter.kind.get_ref()).ok_or_else(|| {
         at(
             line_of(matter.kind.span().start),
-            format!("kind is {:?}; it must be \"question\" or \"guidance\"", matter.kind.get_ref()),
+            format!(
+                "kind is {:?}; it must be \"question\" or \"guidance\"",
+                matter.kind.get_ref()
+            ),
         )
     })?;
     let audience = super::parse_audience(matter.audience.get_ref()).ok_or_else(|| {
@@ -122,8 +179,16 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         title_line: line_of(matter.title.span().start),
         kind_line: line_of(matter.kind.span().start),
         body_line: parts.body_line,
-        next_lines: matter.answers.iter().map(|a| line_of(a.next.span().start)).collect(),
-        label_lines: matter.answers.iter().map(|a| line_of(a.label.span().start)).collect(),
+        next_lines: matter
+            .answers
+            .iter()
+            .map(|a| line_of(a.next.span().start))
+            .collect(),
+        label_lines: matter
+            .answers
+            .iter()
+            .map(|a| line_of(a.label.span().start))
+            .collect(),
         node: Node {
             id: matter.id.into_inner(),
             title: matter.title.into_inner(),
@@ -133,7 +198,10 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             answers: matter
                 .answers
                 .into_iter()
-                .map(|a| Answer { label: a.label.into_inner(), next: a.next.into_inner() })
+                .map(|a| Answer {
+                    label: a.label.into_inner(),
+                    next: a.next.into_inner(),
+                })
                 .collect(),
             file: file.to_string(),
         },
@@ -150,14 +218,22 @@ pub fn load_dir(root: &Path) -> Result<(Tree, Vec<SourceNode>), Vec<ContentError
     };
     let mut files = Vec::new();
     collect_node_files(root, root, &mut files).map_err(|error| {
-        vec![located(ContentError { file: String::new(), line: None, message: error.to_string() })]
+        vec![located(ContentError {
+            file: String::new(),
+            line: None,
+            message: error.to_string(),
+        })]
     })?;
     files.sort();
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for file in files {
         let parsed = std::fs::read_to_string(root.join(&file))
-            .map_err(|error| ContentError { file: file.clone(), line: None, message: error.to_string() })
+            .map_err(|error| ContentError {
+                file: file.clone(),
+                line: None,
+                message: error.to_string(),
+            })
             .and_then(|text| parse_file(&file, &text));
         match parsed {
             Ok(source) => sources.push(source),
@@ -178,7 +254,10 @@ pub fn load_dir(root: &Path) -> Result<(Tree, Vec<SourceNode>), Vec<ContentError
 fn collect_node_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if name.starts_with(['_', '.']) {
             continue;
         }
@@ -202,7 +281,10 @@ pub fn validate(sources: &[SourceNode]) -> Result<Tree, Vec<ContentError>> {
         match by_id.get(id) {
             Some(first) => errors.push(source.error(
                 source.id_line,
-                format!("id {id:?} is already used by {}; give this node its own id", first.node.file),
+                format!(
+                    "id {id:?} is already used by {}; give this node its own id",
+                    first.node.file
+                ),
             )),
             None => {
                 by_id.insert(id, source);
@@ -227,7 +309,11 @@ pub fn validate(sources: &[SourceNode]) -> Result<Tree, Vec<ContentError>> {
     }
     let nodes = sources.iter().map(|s| s.node.clone()).collect();
     Tree::new(nodes).map_err(|error| {
-        vec![ContentError { file: String::new(), line: None, message: error.to_string() }]
+        vec![ContentError {
+            file: String::new(),
+            line: None,
+            message: error.to_string(),
+        }]
     })
 }
 
@@ -237,14 +323,21 @@ fn check_node(source: &SourceNode) -> Vec<ContentError> {
     let id = &node.id;
     let id_ok = !id.is_empty()
         && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !id_ok {
         errors.push(source.error(
             source.id_line,
             format!("id {id:?} may only use lowercase letters, digits and '-' (at most 64)"),
         ));
     }
-    let stem = node.file.rsplit('/').next().unwrap_or(&node.file).trim_end_matches(".md");
+    let stem = node
+        .file
+        .rsplit('/')
+        .next()
+        .unwrap_or(&node.file)
+        .trim_end_matches(".md");
     if id_ok && stem != id {
         errors.push(source.error(
             source.id_line,
@@ -275,7 +368,10 @@ fn check_node(source: &SourceNode) -> Vec<ContentError> {
         _ => {}
     }
     if node.id == START && node.audience != Audience::Everyone {
-        errors.push(source.error(source.id_line, "the start node is for everyone: set audience = \"everyone\""));
+        errors.push(source.error(
+            source.id_line,
+            "the start node is for everyone: set audience = \"everyone\"",
+        ));
     }
     errors
 }
@@ -297,12 +393,18 @@ fn check_answers(source: &SourceNode, by_id: &HashMap<&str, &SourceNode>) -> Vec
     let mut seen = HashSet::new();
     for (answer, &line) in node.answers.iter().zip(&source.next_lines) {
         if !seen.insert(answer.next.as_str()) {
-            errors.push(source.error(line, format!("two answers lead to {:?}; merge them", answer.next)));
+            errors.push(source.error(
+                line,
+                format!("two answers lead to {:?}; merge them", answer.next),
+            ));
         }
         match by_id.get(answer.next.as_str()) {
             None => errors.push(source.error(
                 line,
-                format!("answer {:?} leads to {:?}, but no node has that id", answer.label, answer.next),
+                format!(
+                    "answer {:?} leads to {:?}, but no node has that id",
+                    answer.label, answer.next
+                ),
             )),
             Some(target) => {
                 let from = node.audience;
@@ -348,12 +450,17 @@ fn check_reachable_without_loops(
             continue;
         };
         stack.push((source, i + 1));
-        let Some(&target) = by_id.get(answer.next.as_str()) else { continue };
+        let Some(&target) = by_id.get(answer.next.as_str()) else {
+            continue;
+        };
         match marks.get(target.node.id.as_str()) {
             Some(Mark::Done) => {}
             Some(Mark::OnPath) => {
                 let path: Vec<&str> = stack.iter().map(|(s, _)| s.node.id.as_str()).collect();
-                let from = path.iter().position(|&id| id == target.node.id).unwrap_or(0);
+                let from = path
+                    .iter()
+                    .position(|&id| id == target.node.id)
+                    .unwrap_or(0);
                 errors.push(source.error(
                     source.next_lines[i],
                     format!(
@@ -397,16 +504,34 @@ mod tests {
                 Err(error) => errors.push(error.to_string()),
             }
         }
-        if errors.is_empty() {
-            if let Err(found) = validate(&sources) {
-                errors.extend(found.iter().map(ToString::to_string));
-            }
+        if errors.is_empty()
+            && let Err(found) = validate(&sources)
+        {
+            errors.extend(found.iter().map(ToString::to_string));
         }
         errors
     }
 
     fn guidance(id: &str, audience: &str) -> String {
-        format!("+++\nid = \"{id}\"\ntitle = \"T\"\nkind = \"guidance\"\naudience = \"{audience}\"\n+++\nText.\n")
+        format!(
+            "+++\nid = \"{id}\"\ntitle = \"T\"\nkind = \"guidance\"\naudience = \"{audience}\"\n+++\nText.\n"
+        )
+    }
+
+    #[test]
+    fn node_files_split_into_settings_and_body() {
+        let file = split_node_file("\u{feff}+++\r\nid = \"a\"\r\n+++\r\nBody\n").unwrap();
+        assert_eq!(
+            (file.settings, file.settings_line, file.body, file.body_line),
+            ("id = \"a\"\r\n", 2, "Body\n", 4)
+        );
+        assert_eq!(split_node_file("+++\n+++").unwrap().body, "");
+        assert_eq!(split_node_file("id = 1\n"), Err(SplitError::NoOpeningFence));
+        assert_eq!(split_node_file(""), Err(SplitError::NoOpeningFence));
+        assert_eq!(
+            split_node_file("+++\nid = 1\n"),
+            Err(SplitError::NoClosingFence)
+        );
     }
 
     #[test]
@@ -414,10 +539,16 @@ mod tests {
         let start = parse_file("start.md", START_FILE).unwrap();
         let tip = parse_file("visitor/visitor-tip.md", TIP_FILE).unwrap();
         assert_eq!(tip.body, "Press F5.\n");
-        assert_eq!((start.id_line, start.kind_line, start.next_lines.clone()), (2, 4, vec![9]));
+        assert_eq!(
+            (start.id_line, start.kind_line, start.next_lines.clone()),
+            (2, 4, vec![9])
+        );
         let tree = validate(&[start, tip]).unwrap();
         assert_eq!(tree.start().answers[0].next, "visitor-tip");
-        assert_eq!(tree.node("visitor-tip").unwrap().file, "visitor/visitor-tip.md");
+        assert_eq!(
+            tree.node("visitor-tip").unwrap().file,
+            "visitor/visitor-tip.md"
+        );
         assert!(tree.node("visitor-tip").unwrap().has_body);
     }
 
@@ -425,49 +556,83 @@ mod tests {
     fn the_real_content_directory_is_valid() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let (tree, sources) = load_dir(&root).unwrap_or_else(|errors| {
-            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "{}",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         });
         assert_eq!(tree.nodes().len(), sources.len());
-        assert!(tree.start().answers.len() >= 2, "the start asks who is reading");
+        assert!(
+            tree.start().answers.len() >= 2,
+            "the start asks who is reading"
+        );
     }
 
     #[test]
     fn front_matter_that_does_not_parse_is_located() {
         let broken = "+++\nid = \"start\"\ntitle = \"Oops\nkind = \"question\"\n+++\n";
-        assert_eq!(errors(&[("start.md", broken)]), ["start.md:3: the settings do not parse: invalid basic string, expected `\"`"]);
+        assert_eq!(
+            errors(&[("start.md", broken)]),
+            ["start.md:3: the settings do not parse: invalid basic string, expected `\"`"]
+        );
     }
 
     #[test]
     fn missing_fences_and_unknown_fields_are_reported() {
         assert_eq!(
             errors(&[("a.md", "id = \"a\"\n")]),
-            ["a.md:1: a node file starts with a `+++` line, then its settings, then another `+++` line"]
+            [
+                "a.md:1: a node file starts with a `+++` line, then its settings, then another `+++` line"
+            ]
         );
         assert_eq!(
             errors(&[("a.md", "+++\nid = \"a\"\n")]),
             ["a.md:1: the settings are never closed: add a line with `+++` after them"]
         );
-        let typo = TIP_FILE.replace("audience = \"visitor\"\n", "audience = \"visitor\"\nanwsers = []\n");
+        let typo = TIP_FILE.replace(
+            "audience = \"visitor\"\n",
+            "audience = \"visitor\"\nanwsers = []\n",
+        );
         let found = errors(&[("visitor-tip.md", &typo)]);
-        assert!(found[0].starts_with("visitor-tip.md:6: the settings do not parse: unknown field `anwsers`"), "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "visitor-tip.md:6: the settings do not parse: unknown field `anwsers`"
+            ),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_bad_kind_or_audience_names_the_choices() {
         let kind = TIP_FILE.replace("\"guidance\"", "\"advice\"");
-        assert_eq!(errors(&[("visitor-tip.md", &kind)]), ["visitor-tip.md:4: kind is \"advice\"; it must be \"question\" or \"guidance\""]);
+        assert_eq!(
+            errors(&[("visitor-tip.md", &kind)]),
+            ["visitor-tip.md:4: kind is \"advice\"; it must be \"question\" or \"guidance\""]
+        );
         let audience = TIP_FILE.replace("\"visitor\"", "\"admin\"");
         assert_eq!(
             errors(&[("visitor-tip.md", &audience)]),
-            ["visitor-tip.md:5: audience is \"admin\"; it must be \"visitor\", \"owner\" or \"everyone\""]
+            [
+                "visitor-tip.md:5: audience is \"admin\"; it must be \"visitor\", \"owner\" or \"everyone\""
+            ]
         );
     }
 
     #[test]
     fn duplicate_ids_point_at_the_second_file() {
         assert_eq!(
-            errors(&[("start.md", START_FILE), ("visitor-tip.md", TIP_FILE), ("copy/visitor-tip.md", TIP_FILE)]),
-            ["copy/visitor-tip.md:2: id \"visitor-tip\" is already used by visitor-tip.md; give this node its own id"]
+            errors(&[
+                ("start.md", START_FILE),
+                ("visitor-tip.md", TIP_FILE),
+                ("copy/visitor-tip.md", TIP_FILE)
+            ]),
+            [
+                "copy/visitor-tip.md:2: id \"visitor-tip\" is already used by visitor-tip.md; give this node its own id"
+            ]
         );
     }
 
@@ -486,8 +651,17 @@ mod tests {
 
     #[test]
     fn unreachable_nodes_are_reported() {
-        let found = errors(&[("start.md", START_FILE), ("visitor-tip.md", TIP_FILE), ("orphan.md", &guidance("orphan", "visitor"))]);
-        assert_eq!(found, ["orphan.md:2: no answer leads to this node: link it from a question or delete the file"]);
+        let found = errors(&[
+            ("start.md", START_FILE),
+            ("visitor-tip.md", TIP_FILE),
+            ("orphan.md", &guidance("orphan", "visitor")),
+        ]);
+        assert_eq!(
+            found,
+            [
+                "orphan.md:2: no answer leads to this node: link it from a question or delete the file"
+            ]
+        );
     }
 
     #[test]
@@ -495,14 +669,27 @@ mod tests {
         let start = START_FILE.replace("next = \"visitor-tip\"", "next = \"visitor-a\"");
         let a = "+++\nid = \"visitor-a\"\ntitle = \"A?\"\nkind = \"question\"\naudience = \"visitor\"\n[[answers]]\nlabel = \"On\"\nnext = \"visitor-b\"\n+++\n";
         let b = "+++\nid = \"visitor-b\"\ntitle = \"B?\"\nkind = \"question\"\naudience = \"visitor\"\n[[answers]]\nlabel = \"Done\"\nnext = \"visitor-tip\"\n[[answers]]\nlabel = \"Again\"\nnext = \"visitor-a\"\n+++\n";
-        let found = errors(&[("start.md", &start), ("visitor-a.md", a), ("visitor-b.md", b), ("visitor-tip.md", TIP_FILE)]);
-        assert_eq!(found, ["visitor-b.md:11: this answer makes a loop: visitor-a → visitor-b → visitor-a"]);
+        let found = errors(&[
+            ("start.md", &start),
+            ("visitor-a.md", a),
+            ("visitor-b.md", b),
+            ("visitor-tip.md", TIP_FILE),
+        ]);
+        assert_eq!(
+            found,
+            ["visitor-b.md:11: this answer makes a loop: visitor-a → visitor-b → visitor-a"]
+        );
     }
 
     #[test]
     fn a_question_without_answers_and_empty_guidance_are_reported() {
         let lonely = "+++\nid = \"start\"\ntitle = \"Who?\"\nkind = \"question\"\naudience = \"everyone\"\n+++\n";
-        assert_eq!(errors(&[("start.md", lonely)]), ["start.md:4: this question has no answers: add [[answers]] with a label and a next node"]);
+        assert_eq!(
+            errors(&[("start.md", lonely)]),
+            [
+                "start.md:4: this question has no answers: add [[answers]] with a label and a next node"
+            ]
+        );
         let empty = TIP_FILE.replace("Press F5.\n", "\n  \n");
         assert_eq!(
             errors(&[("start.md", START_FILE), ("visitor-tip.md", &empty)]),
@@ -513,18 +700,36 @@ mod tests {
     #[test]
     fn ids_titles_and_audiences_are_checked() {
         let start = START_FILE.replace("visitor-tip", "Visitor Tip");
-        let found = errors(&[("start.md", &start), ("Visitor Tip.md", &TIP_FILE.replace("visitor-tip", "Visitor Tip"))]);
+        let found = errors(&[
+            ("start.md", &start),
+            (
+                "Visitor Tip.md",
+                &TIP_FILE.replace("visitor-tip", "Visitor Tip"),
+            ),
+        ]);
         assert!(found.contains(&"Visitor Tip.md:2: id \"Visitor Tip\" may only use lowercase letters, digits and '-' (at most 64)".to_string()), "{found:?}");
 
         let renamed = errors(&[("start.md", START_FILE), ("visitor/tip.md", TIP_FILE)]);
-        assert_eq!(renamed, ["visitor/tip.md:2: id \"visitor-tip\" differs from the file name; name the file visitor-tip.md or change the id"]);
+        assert_eq!(
+            renamed,
+            [
+                "visitor/tip.md:2: id \"visitor-tip\" differs from the file name; name the file visitor-tip.md or change the id"
+            ]
+        );
 
         let title = TIP_FILE.replace("title = \"Reload\"", "title = \"Re\\tload\"");
-        assert_eq!(errors(&[("start.md", START_FILE), ("visitor-tip.md", &title)]), ["visitor-tip.md:3: title must be a single line without tabs"]);
+        assert_eq!(
+            errors(&[("start.md", START_FILE), ("visitor-tip.md", &title)]),
+            ["visitor-tip.md:3: title must be a single line without tabs"]
+        );
 
         let crossing = START_FILE.replace("next = \"visitor-tip\"", "next = \"visitor-q\"");
         let q = "+++\nid = \"visitor-q\"\ntitle = \"Q\"\nkind = \"question\"\naudience = \"visitor\"\n[[answers]]\nlabel = \"\"\nnext = \"owner-tip\"\n+++\n";
-        let found = errors(&[("start.md", &crossing), ("visitor-q.md", q), ("owner-tip.md", &guidance("owner-tip", "owner"))]);
+        let found = errors(&[
+            ("start.md", &crossing),
+            ("visitor-q.md", q),
+            ("owner-tip.md", &guidance("owner-tip", "owner")),
+        ]);
         assert_eq!(
             found,
             [
@@ -536,6 +741,9 @@ mod tests {
 
     #[test]
     fn a_missing_start_is_reported_for_the_whole_content() {
-        assert_eq!(errors(&[("visitor-tip.md", TIP_FILE)]), ["no node has id = \"start\"; the start question is missing"]);
+        assert_eq!(
+            errors(&[("visitor-tip.md", TIP_FILE)]),
+            ["no node has id = \"start\"; the start question is missing"]
+        );
     }
 }

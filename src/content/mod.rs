@@ -1,9 +1,10 @@
 //! The decision tree as the app sees it: nodes, their answers, and the compact text form in which
 //! the build embeds the validated tree into the wasm.
 //!
-//! Guidance bodies are deliberately not part of this model: they stay in `content/` and are
-//! fetched one node at a time, so the bytes needed for the first screen do not grow with them.
-//! Reading and validating the authored files is [`load`]'s job, run by the build script.
+//! Guidance bodies are deliberately not part of this model: they are rendered to HTML at build
+//! time (see `src/bin/fix502-content.rs`) and fetched one node at a time, so the bytes needed
+//! for the first screen grow neither with them nor with a Markdown renderer. Reading and
+//! validating the authored files is [`load`]'s job, run by the build script.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
@@ -70,16 +71,29 @@ pub struct Tree {
 impl Tree {
     /// Builds the tree from nodes that passed [`load::validate`] (or were encoded from such a tree).
     pub fn new(nodes: Vec<Node>) -> Result<Tree, DecodeError> {
-        let index: HashMap<String, usize> =
-            nodes.iter().enumerate().map(|(i, node)| (node.id.clone(), i)).collect();
-        let start = *index.get(START).ok_or_else(|| DecodeError("no start node".into()))?;
+        let index: HashMap<String, usize> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, node)| (node.id.clone(), i))
+            .collect();
+        let start = *index
+            .get(START)
+            .ok_or_else(|| DecodeError("no start node".into()))?;
         for node in &nodes {
             if let Some(answer) = node.answers.iter().find(|a| !index.contains_key(&a.next)) {
-                return Err(DecodeError(format!("{} leads to unknown node {}", node.id, answer.next)));
+                return Err(DecodeError(format!(
+                    "{} leads to unknown node {}",
+                    node.id, answer.next
+                )));
             }
         }
         let questions_left = questions_left(&nodes, &index);
-        Ok(Tree { nodes, index, start, questions_left })
+        Ok(Tree {
+            nodes,
+            index,
+            start,
+            questions_left,
+        })
     }
 
     pub fn start(&self) -> &Node {
@@ -96,7 +110,9 @@ impl Tree {
 
     /// The most questions a reader may still be asked from `node` on, `node` itself included.
     pub fn questions_left(&self, node: &Node) -> usize {
-        self.index.get(&node.id).map_or(0, |&i| self.questions_left[i])
+        self.index
+            .get(&node.id)
+            .map_or(0, |&i| self.questions_left[i])
     }
 
     /// Writes the tree in the line format that [`Tree::decode`] reads: one `N` line per node and
@@ -150,51 +166,12 @@ impl Tree {
     }
 }
 
-/// The line that opens and closes a node file's settings.
-pub const FENCE: &str = "+++";
-
-/// A node file cut into its parts.
-#[derive(Debug, PartialEq, Eq)]
-pub struct NodeFile<'a> {
-    /// The TOML settings between the fences.
-    pub settings: &'a str,
-    /// The 1-based line number of the first line of `settings`.
-    pub settings_line: usize,
-    /// The Markdown after the closing fence.
-    pub body: &'a str,
-    /// The 1-based line number of the first line of `body`.
-    pub body_line: usize,
-}
-
-/// Why a file is not a node file.
-#[derive(Debug, PartialEq, Eq)]
-pub enum SplitError {
-    NoOpeningFence,
-    NoClosingFence,
-}
-
-/// Cuts a node file into settings and body. Both the validator and the app (which fetches
-/// whole files and shows only the body) read files through this.
-pub fn split_node_file(text: &str) -> Result<NodeFile<'_>, SplitError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.split_inclusive('\n');
-    let opening = lines.next().ok_or(SplitError::NoOpeningFence)?;
-    if opening.trim_end() != FENCE {
-        return Err(SplitError::NoOpeningFence);
-    }
-    let mut offset = opening.len();
-    for (n, line) in lines.enumerate() {
-        if line.trim_end() == FENCE {
-            return Ok(NodeFile {
-                settings: &text[opening.len()..offset],
-                settings_line: 2,
-                body: &text[offset + line.len()..],
-                body_line: n + 3,
-            });
-        }
-        offset += line.len();
-    }
-    Err(SplitError::NoClosingFence)
+/// Where a node's rendered body is published, relative to the app's `content/` folder.
+pub fn body_path(node: &Node) -> String {
+    format!(
+        "{}.html",
+        node.file.strip_suffix(".md").unwrap_or(&node.file)
+    )
 }
 
 /// The embedded tree could not be read back; only a build bug can cause this.
@@ -215,7 +192,9 @@ pub fn kind_name(kind: Kind) -> &'static str {
 }
 
 pub fn parse_kind(name: &str) -> Option<Kind> {
-    [Kind::Question, Kind::Guidance].into_iter().find(|&k| kind_name(k) == name)
+    [Kind::Question, Kind::Guidance]
+        .into_iter()
+        .find(|&k| kind_name(k) == name)
 }
 
 pub fn audience_name(audience: Audience) -> &'static str {
@@ -264,7 +243,9 @@ fn questions_left(nodes: &[Node], index: &HashMap<String, usize>) -> Vec<usize> 
     }
     let mut memo = vec![None; nodes.len()];
     let mut on_stack = vec![false; nodes.len()];
-    (0..nodes.len()).map(|i| visit(i, nodes, index, &mut memo, &mut on_stack)).collect()
+    (0..nodes.len())
+        .map(|i| visit(i, nodes, index, &mut memo, &mut on_stack))
+        .collect()
 }
 
 /// Small hand-built trees for the tests of this crate's modules.
@@ -279,10 +260,17 @@ pub(crate) mod fixture {
             id: id.into(),
             title: format!("Title of {id}"),
             kind,
-            audience: if id == START { Audience::Everyone } else { Audience::Visitor },
+            audience: if id == START {
+                Audience::Everyone
+            } else {
+                Audience::Visitor
+            },
             answers: answers
                 .iter()
-                .map(|next| Answer { label: format!("Go to {next}"), next: next.to_string() })
+                .map(|next| Answer {
+                    label: format!("Go to {next}"),
+                    next: next.to_string(),
+                })
                 .collect(),
             file: format!("{id}.md"),
             has_body: kind == Kind::Guidance,
@@ -328,16 +316,6 @@ mod tests {
         assert_eq!(left("a"), 2);
         assert_eq!(left("b"), 1);
         assert_eq!(left("end"), 0);
-    }
-
-    #[test]
-    fn node_files_split_into_settings_and_body() {
-        let file = split_node_file("\u{feff}+++\r\nid = \"a\"\r\n+++\r\nBody\n").unwrap();
-        assert_eq!((file.settings, file.settings_line, file.body, file.body_line), ("id = \"a\"\r\n", 2, "Body\n", 4));
-        assert_eq!(split_node_file("+++\n+++").unwrap().body, "");
-        assert_eq!(split_node_file("id = 1\n"), Err(SplitError::NoOpeningFence));
-        assert_eq!(split_node_file(""), Err(SplitError::NoOpeningFence));
-        assert_eq!(split_node_file("+++\nid = 1\n"), Err(SplitError::NoClosingFence));
     }
 
     #[test]

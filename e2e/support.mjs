@@ -1,0 +1,84 @@
+// Shared by the end-to-end tests: a static server for the release build in dist/, and Debian's
+// Chromium driven by playwright-core (never a downloaded browser).
+import { createServer } from "node:http";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const DIST = join(ROOT, "dist");
+export const OUTPUT = join(ROOT, "test-output");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".md": "text/markdown; charset=utf-8",
+};
+
+/** Serves `root` on a free loopback port, as any static host would. */
+export async function serve(root = DIST) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) return response.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    }
+  });
+  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** Opens `url` and waits for the app to take over the page. */
+export async function openApp(browser, url, options = {}) {
+  const page = await browser.newPage(options);
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForSelector("html[data-app=started]");
+  page.errors = errors;
+  return page;
+}
+
+/** Where the app fetches the bodies of the nodes in content/`folder` (those that have one). */
+export async function nodeFilesWithBodies(folder) {
+  const files = (await readdir(join(ROOT, "content", folder))).filter((f) => f.endsWith(".md") && !f.startsWith("_"));
+  const withBodies = [];
+  for (const file of files) {
+    const text = await readFile(join(ROOT, "content", folder, file), "utf8");
+    const body = text.split(/^\+\+\+\s*$/m).slice(2).join("+++");
+    if (body.trim()) withBodies.push(`${folder}/${file.replace(/\.md$/, ".html")}`);
+  }
+  return withBodies;
+}
+
+/** Polls `condition` until it holds, failing with `what` after `ms`. */
+export async function waitUntil(condition, what, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((tick) => setTimeout(tick, 50));
+  }
+}

@@ -1,0 +1,231 @@
+// End to end: the release build served on loopback, driven in Chromium as a reader would.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { OUTPUT, launch, nodeFilesWithBodies, openApp, serve, waitUntil } from "./support.mjs";
+
+let server;
+let browser;
+before(async () => {
+  await mkdir(OUTPUT, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const heading = (page) => page.locator("h1").innerText();
+const answer = (page, label) => page.locator(".answers a", { hasText: label }).click();
+const query = (page) => new URL(page.url()).search;
+
+describe("walking the trees", () => {
+  test("a visitor reaches guidance by clicking answers", async () => {
+    const page = await openApp(browser, server.url);
+    assert.equal(await heading(page), "Who is seeing the 502 error?");
+    await answer(page, "I was visiting a website");
+    assert.equal(await heading(page), "Do other websites open normally right now?");
+    await answer(page, "Yes, only this site");
+    await answer(page, "No, it still says 502");
+    await answer(page, "No, it fails everywhere");
+    assert.equal(await heading(page), "The fault is at the site: wait, check, tell them");
+    await page.locator(".guidance .markdown h2").first().waitFor();
+    assert.match(await page.locator(".guidance").innerText(), /Wait and try again/);
+    assert.equal(query(page), "?a=visitor-other-sites.visitor-reload.visitor-other-browser.visitor-site-side");
+    assert.equal(await page.locator(".answered li").count(), 4);
+    assert.match(await page.locator(".progress").innerText(), /after 4 questions/);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test("an owner reaches guidance with commands, and the screenshot shows it", async () => {
+    const page = await openApp(browser, server.url, { viewport: { width: 1000, height: 900 } });
+    await answer(page, "I run or develop the site");
+    assert.match(await page.locator(".progress").innerText(), /^Question 2 of at most 3$/);
+    await answer(page, "Nothing that I know of");
+    await answer(page, "connect() failed (111: Connection refused)");
+    assert.equal(await heading(page), "The application behind the proxy is not listening");
+    const code = page.locator(".guidance pre code.language-sh").first();
+    assert.match(await code.innerText(), /sudo ss -ltnp/);
+    await page.screenshot({ path: join(OUTPUT, "guidance-owner.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("keyboard alone walks to guidance, and focus follows each step", async () => {
+    const page = await openApp(browser, server.url);
+    await page.keyboard.press("Tab"); // the brand link
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "I was visiting a website and it showed the error");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector("h1").textContent.startsWith("Do other websites"));
+    assert.equal(await page.evaluate(() => document.activeElement.id), "step-title");
+    await page.close();
+  });
+});
+
+describe("moving around a walk", () => {
+  test("Back returns to the previous question", async () => {
+    const page = await openApp(browser, `${server.url}?a=visitor-other-sites.visitor-reload`);
+    assert.equal(await heading(page), "Reload the page once. Does it open now?");
+    await page.locator(".walk-nav a", { hasText: "Back" }).click();
+    assert.equal(await heading(page), "Do other websites open normally right now?");
+    assert.equal(query(page), "?a=visitor-other-sites");
+    await page.locator(".walk-nav a", { hasText: "Start over" }).click();
+    assert.equal(await heading(page), "Who is seeing the 502 error?");
+    assert.equal(query(page), "");
+    await page.close();
+  });
+
+  test("the browser's back and forward buttons move through the steps", async () => {
+    const page = await openApp(browser, server.url);
+    await answer(page, "I run or develop the site");
+    await answer(page, "We moved hosting");
+    assert.equal(await heading(page), "Check that every name points at the new server");
+    await page.goBack();
+    assert.equal(await heading(page), "What changed shortly before the 502s started?");
+    await page.goBack();
+    assert.equal(await heading(page), "Who is seeing the 502 error?");
+    await page.goForward();
+    await page.goForward();
+    assert.equal(await heading(page), "Check that every name points at the new server");
+    await page.close();
+  });
+
+  test("changing an earlier answer keeps the later answers that still apply", async () => {
+    const page = await openApp(browser, `${server.url}?a=visitor-other-sites.visitor-reload.visitor-other-browser`);
+    const change = page.locator(".answered li", { hasText: "Reload the page once" }).locator("a.change");
+    await change.click();
+    assert.match(await page.locator(".progress").innerText(), /Changing an earlier answer/);
+    assert.equal(await heading(page), "Reload the page once. Does it open now?");
+    assert.equal(await page.locator(".answers a[aria-current]").innerText(), "No, it still says 502\nYour answer");
+    await answer(page, "Yes, it works now");
+    assert.equal(await heading(page), "It was a passing hiccup");
+    assert.equal(query(page), "?a=visitor-other-sites.visitor-reload.visitor-reload-worked");
+
+    // Changing the first answer to the same one keeps every later answer.
+    await page.locator(".answered li", { hasText: "Who is seeing" }).locator("a.change").click();
+    await answer(page, "I was visiting a website");
+    assert.equal(await heading(page), "It was a passing hiccup");
+    await page.close();
+  });
+
+  test("reloading a deep step lands on the same step", async () => {
+    const page = await openApp(browser, server.url);
+    await answer(page, "I run or develop the site");
+    await answer(page, "Traffic grew");
+    const before = [await heading(page), query(page)];
+    await page.reload();
+    await page.waitForSelector("html[data-app=started]");
+    assert.deepEqual([await heading(page), query(page)], before);
+    assert.equal(await page.locator(".answered li").count(), 2);
+    await page.close();
+  });
+});
+
+describe("links that do not make sense", () => {
+  test("an unknown step shows a message and the furthest valid step", async () => {
+    const page = await openApp(browser, `${server.url}?a=owner-change.owner-nonsense.owner-cdn`);
+    assert.match(await page.locator(".problem").innerText(), /“owner-nonsense”, which this guide does not have/);
+    assert.equal(await heading(page), "What changed shortly before the 502s started?");
+    assert.equal(query(page), "?a=owner-change", "the address bar shows the step really shown");
+    await answer(page, "Traffic grew");
+    assert.equal(await page.locator(".problem").count(), 0, "the message goes once the reader moves on");
+    await page.close();
+  });
+
+  test("an answer that does not belong to the question is refused the same way", async () => {
+    const page = await openApp(browser, `${server.url}?a=visitor-other-sites.owner-cdn&url=https%3A%2F%2Fshop.example`);
+    assert.match(await page.locator(".problem").innerText(), /not one of its answers/);
+    assert.equal(await heading(page), "Do other websites open normally right now?");
+    assert.equal(query(page), "?a=visitor-other-sites&url=https%3A%2F%2Fshop.example");
+    await page.close();
+  });
+
+  test("hostile text in the link is shown inert", async () => {
+    const page = await openApp(browser, `${server.url}?a=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`);
+    assert.match(await page.locator(".problem").innerText(), /<img src=x onerror=alert\(1\)>/);
+    assert.equal(await page.locator(".problem img").count(), 0);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
+
+describe("before and without the app", () => {
+  test("the first screen is plain HTML and the app takes it over unchanged", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(server.url);
+    const painted = await page.locator(".static-start").evaluate((step) => ({
+      heading: step.querySelector("h1").textContent,
+      answers: [...step.querySelectorAll(".answers a")].map((a) => [a.textContent, a.getAttribute("href")]),
+    }));
+    await page.close();
+    const app = await openApp(browser, server.url);
+    const live = await app.locator(".step").evaluate((step) => ({
+      heading: step.querySelector("h1").textContent,
+      answers: [...step.querySelectorAll(".answers a")].map((a) => [a.textContent, a.getAttribute("href")]),
+    }));
+    assert.deepEqual(live, painted);
+    await app.close();
+  });
+
+  test("with the wasm blocked, the start question and a plain note remain", async () => {
+    const page = await browser.newPage();
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto(server.url);
+    await page.locator(".no-app").waitFor({ state: "visible" });
+    assert.match(await page.locator(".no-app").innerText(), /could not start/);
+    assert.equal(await heading(page), "Who is seeing the 502 error?");
+    assert.equal(await page.locator(".answers a").count(), 2);
+    await page.close();
+  });
+
+  test("a walk keeps working offline once its guidance has been prefetched", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched = new Set();
+    page.on("requestfinished", (request) => fetched.add(new URL(request.url()).pathname));
+    await page.goto(server.url);
+    await page.waitForSelector("html[data-app=started]");
+    await answer(page, "I run or develop the site");
+    const owner = await nodeFilesWithBodies("owner");
+    await waitUntil(() => owner.every((file) => fetched.has(`/content/${file}`)), "every owner body is prefetched");
+    await context.setOffline(true);
+    await answer(page, "Nothing that I know of");
+    await answer(page, "Nothing here: the error page comes from our CDN");
+    assert.equal(await heading(page), "Test your origin without the CDN");
+    assert.match(await page.locator(".guidance").innerText(), /curl -sv --resolve/);
+    await context.close();
+  });
+
+  test("without the network and without a prefetch, the step says so and can retry", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route("**/content/**", (route) => route.abort());
+    await page.goto(`${server.url}?a=owner-change.owner-plugins`);
+    await page.waitForSelector("html[data-app=started]");
+    assert.match(await page.locator(".load-error").innerText(), /could not be loaded: you may be offline/);
+    await page.unroute("**/content/**");
+    await page.locator(".load-error button", { hasText: "Try again" }).click();
+    await page.locator(".guidance .markdown").waitFor();
+    assert.match(await page.locator(".guidance").innerText(), /wp plugin deactivate --all/);
+    await context.close();
+  });
+});
+
+describe("layout", () => {
+  test("a phone-sized screen has no sideways scrolling, and dark mode follows the system", async () => {
+    const page = await openApp(browser, `${server.url}?a=owner-change.owner-log.owner-php-limits`, {
+      viewport: { width: 360, height: 740 },
+      colorScheme: "dark",
+    });
+    await page.locator(".guidance .markdown").waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, "rgb(22, 24, 28)");
+    await page.screenshot({ path: join(OUTPUT, "guidance-phone-dark.png"), fullPage: true });
+    await page.close();
+  });
+});
