@@ -7,6 +7,7 @@ mod body;
 mod body_html;
 mod guidance;
 pub mod location;
+mod problem_note;
 mod question;
 mod step;
 mod walk_link;
@@ -86,23 +87,8 @@ pub fn App() -> impl IntoView {
     bodies::prefetch_from(wizard.walk);
 
     view! {
-        <ProblemNote/>
+        <problem_note::ProblemNote/>
         <answered::Answered/>
         <step::Step/>
-    }
-}
-
-/// The short message shown when a link could not be followed to the end.
-#[component]
-fn ProblemNote() -> impl IntoView {
-    let wizard = expect_context::<Wizard>();
-    move || {
-        wizard.problem.get().map(|problem| {
-            view! {
-                <p class="problem" role="alert">
-                    {problem.to_string()} " You are at the last step it got right."
-                </p>
-            }
-        })
     }
 }

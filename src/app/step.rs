@@ -31,7 +31,7 @@ pub fn Step() -> impl IntoView {
             <h1 id="step-title" tabindex="-1" node_ref=heading>{move || shown().title.clone()}</h1>
             {move || {
                 let walk = wizard.walk.get();
-                let node = shown();
+                let node = walk.shown(tree());
                 match node.kind {
                     Kind::Question => view! { <Question node walk/> }.into_any(),
                     Kind::Guidance => view! { <Guidance node/> }.into_any(),

@@ -9,8 +9,10 @@ use leptos::prelude::*;
 #[component]
 pub fn WalkLink(
     to: Walk,
-    #[prop(optional, into)] class: &'static str,
-    #[prop(optional)] current: bool,
+    #[prop(optional)] class: &'static str,
+    /// Marks the answer given before, when a question is asked again to change it.
+    #[prop(optional)]
+    current: bool,
     children: Children,
 ) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
@@ -24,7 +26,7 @@ pub fn WalkLink(
         }
     };
     view! {
-        <a class=class href=href on:click=on_click aria-current=current.then_some("step")>
+        <a class=class href=href on:click=on_click aria-current=current.then_some("true")>
             {children()}
         </a>
     }

@@ -1,0 +1,18 @@
+//! The short message shown above the step when a link could not be followed to the end.
+
+use super::Wizard;
+use leptos::prelude::*;
+
+#[component]
+pub fn ProblemNote() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    move || {
+        wizard.problem.get().map(|problem| {
+            view! {
+                <p class="problem" role="alert">
+                    {problem.to_string()} " You are at the last step it got right."
+                </p>
+            }
+        })
+    }
+}
