@@ -86,30 +86,30 @@ struct AnswerMatter {
 }
 
 /// The line that opens and closes a node file's settings.
-pub const FENCE: &str = "+++";
+const FENCE: &str = "+++";
 
 /// A node file cut into its parts.
 #[derive(Debug, PartialEq, Eq)]
-pub struct NodeFile<'a> {
+struct NodeFile<'a> {
     /// The TOML settings between the fences.
-    pub settings: &'a str,
+    settings: &'a str,
     /// The 1-based line number of the first line of `settings`.
-    pub settings_line: usize,
+    settings_line: usize,
     /// The Markdown after the closing fence.
-    pub body: &'a str,
+    body: &'a str,
     /// The 1-based line number of the first line of `body`.
-    pub body_line: usize,
+    body_line: usize,
 }
 
 /// Why a file is not a node file.
 #[derive(Debug, PartialEq, Eq)]
-pub enum SplitError {
+enum SplitError {
     NoOpeningFence,
     NoClosingFence,
 }
 
 /// Cuts a node file into settings and body.
-pub fn split_node_file(text: &str) -> Result<NodeFile<'_>, SplitError> {
+fn split_node_file(text: &str) -> Result<NodeFile<'_>, SplitError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     let opening = lines.next().ok_or(SplitError::NoOpeningFence)?;
@@ -735,6 +735,18 @@ mod tests {
             [
                 "visitor-q.md:7: answer label is empty",
                 "visitor-q.md:8: answer leads from the visitor tree into the owner tree (owner-tip.md)",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_answers_to_one_node_and_a_start_not_for_everyone_are_reported() {
+        let start = "+++\nid = \"start\"\ntitle = \"Who?\"\nkind = \"question\"\naudience = \"visitor\"\n[[answers]]\nlabel = \"One\"\nnext = \"visitor-tip\"\n[[answers]]\nlabel = \"Two\"\nnext = \"visitor-tip\"\n+++\n";
+        assert_eq!(
+            errors(&[("start.md", start), ("visitor-tip.md", TIP_FILE)]),
+            [
+                "start.md:2: the start node is for everyone: set audience = \"everyone\"",
+                "start.md:11: two answers lead to \"visitor-tip\"; merge them",
             ]
         );
     }
