@@ -8,7 +8,7 @@
 //! positions would not be. Reading a URL never fails: a walk that stops making sense is cut at
 //! its last valid step and the reason is reported as a [`Problem`].
 
-use crate::content::{Answer, Kind, Node, Tree};
+use crate::content::{Answer, Node, Tree};
 use crate::query;
 use std::collections::HashMap;
 use std::fmt;
@@ -33,7 +33,7 @@ pub struct Walk {
 pub enum Problem {
     UnknownNode { given: String },
     NotAnAnswer { question: String, given: String },
-    PastTheEnd { guidance: String },
+    PastTheEnd { end: String },
     CannotChange { given: String },
 }
 
@@ -52,11 +52,8 @@ impl fmt::Display for Problem {
                 "This link gives “{}” as the answer to “{question}”, but that is not one of its answers.",
                 quote(given)
             ),
-            Problem::PastTheEnd { guidance } => {
-                write!(
-                    f,
-                    "This link goes on past “{guidance}”, where that branch of the guide ends."
-                )
+            Problem::PastTheEnd { end } => {
+                write!(f, "This link goes on past “{end}”, where the walk ends.")
             }
             Problem::CannotChange { given } => write!(
                 f,
@@ -181,9 +178,9 @@ impl Walk {
         let mut walk = Walk::default();
         let mut node = tree.start();
         for id in given.split('.').filter(|id| !id.is_empty()) {
-            let problem = if node.kind == Kind::Guidance {
+            let problem = if node.answers.is_empty() {
                 Some(Problem::PastTheEnd {
-                    guidance: node.title.clone(),
+                    end: node.title.clone(),
                 })
             } else if tree.node(id).is_none() {
                 Some(Problem::UnknownNode {
@@ -212,6 +209,24 @@ impl Walk {
         }
     }
 
+    /// The shortest walk to every node the start reaches, keyed by node id (for linking to any
+    /// step, as the map of the tree does).
+    pub fn shortest_to_each(tree: &Tree) -> HashMap<&str, Walk> {
+        let mut walks = HashMap::from([(tree.start().id.as_str(), Walk::default())]);
+        let mut queue = std::collections::VecDeque::from([tree.start()]);
+        while let Some(node) = queue.pop_front() {
+            for next in node.answers.iter().filter_map(|a| tree.node(&a.next)) {
+                if !walks.contains_key(next.id.as_str()) {
+                    let mut walk = walks[node.id.as_str()].clone();
+                    walk.path.push(next.id.clone());
+                    walks.insert(next.id.as_str(), walk);
+                    queue.push_back(next);
+                }
+            }
+        }
+        walks
+    }
+
     /// `query` with this walk written into it; parameters that are not the walk's are kept.
     pub fn to_query(&self, query: &str) -> String {
         let answers = (!self.path.is_empty()).then(|| self.path.join("."));
@@ -224,9 +239,9 @@ impl Walk {
 mod tests {
     use super::*;
     use crate::content::fixture::node;
-    use crate::content::{Kind::Guidance, Kind::Question, START};
+    use crate::content::{Kind::End, Kind::Guidance, Kind::Question, START};
 
-    /// start → scope → only-here → refresh → fixed | still-broken
+    /// start → scope → only-here → refresh → fixed | still-broken → fixed | escalate
     ///               → everywhere → offline | refresh
     ///               → refresh
     fn tree() -> Tree {
@@ -236,9 +251,10 @@ mod tests {
             node("only-here", Question, &["refresh"]),
             node("everywhere", Question, &["offline", "refresh"]),
             node("refresh", Question, &["fixed", "still-broken"]),
-            node("fixed", Guidance, &[]),
-            node("still-broken", Guidance, &[]),
-            node("offline", Guidance, &[]),
+            node("fixed", End, &[]),
+            node("still-broken", Guidance, &["fixed", "escalate"]),
+            node("offline", End, &[]),
+            node("escalate", End, &[]),
         ])
         .unwrap()
     }
@@ -405,14 +421,14 @@ mod tests {
     }
 
     #[test]
-    fn a_url_that_goes_past_guidance_stops_at_the_guidance() {
+    fn a_url_that_goes_past_the_end_stops_at_the_end() {
         let tree = tree();
         let (walk, problem) = Walk::from_query(&tree, "a=scope.everywhere.offline.refresh");
         assert_eq!(walk.shown(&tree).id, "offline");
         assert_eq!(
             problem,
             Some(Problem::PastTheEnd {
-                guidance: "Title of offline".into()
+                end: "Title of offline".into()
             })
         );
     }
@@ -449,6 +465,19 @@ mod tests {
                 given: "scope".into()
             })
         );
+    }
+
+    #[test]
+    fn every_node_has_a_shortest_walk() {
+        let tree = tree();
+        let walks = Walk::shortest_to_each(&tree);
+        assert_eq!(walks.len(), tree.nodes().len());
+        assert_eq!(walks["refresh"].to_query(""), "a=scope.refresh");
+        assert_eq!(
+            walks["escalate"].to_query(""),
+            "a=scope.refresh.still-broken.escalate"
+        );
+        assert_eq!(walks["escalate"].shown(&tree).id, "escalate");
     }
 
     #[test]

@@ -1,14 +1,21 @@
-//! Guidance: the advice that ends a branch.
+//! Guidance: what to do, then "Did this fix it?", whose answers end the walk or lead to the
+//! next most likely cause.
 
+use super::answer_list::AnswerList;
 use super::body::NodeBody;
 use crate::content::Node;
+use crate::engine::Walk;
 use leptos::prelude::*;
 
 #[component]
-pub fn Guidance(node: &'static Node) -> impl IntoView {
+pub fn Guidance(node: &'static Node, walk: Walk) -> impl IntoView {
     view! {
         <article class="guidance">
             <NodeBody node/>
         </article>
+        <section class="outcome" aria-labelledby="outcome-title">
+            <h2 id="outcome-title">"Did this fix it?"</h2>
+            <AnswerList node walk/>
+        </section>
     }
 }

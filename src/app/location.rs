@@ -3,6 +3,7 @@
 
 use super::tree;
 use crate::engine::{Problem, Walk};
+use crate::query;
 use leptos::prelude::window;
 use wasm_bindgen::JsValue;
 
@@ -25,14 +26,30 @@ pub fn replace(walk: &Walk) {
     });
 }
 
-/// The link to `walk` from the current page: a query string, or the bare path for the start.
+/// The link to `walk` from the current page, keeping the URL's other parameters.
 pub fn href(walk: &Walk) -> String {
-    match walk.to_query(&search()) {
-        query if query.is_empty() => window()
+    link(walk.to_query(&search()))
+}
+
+/// The link to `walk` alone, without the current page's other parameters.
+pub fn plain_href(walk: &Walk) -> String {
+    link(walk.to_query(""))
+}
+
+/// Whether the current URL has `key`, with or without a value.
+pub fn has_param(key: &str) -> bool {
+    query::get(&search(), key).is_some()
+}
+
+/// A query string as a link: itself, or the bare path when it is empty.
+fn link(query: String) -> String {
+    if query.is_empty() {
+        window()
             .location()
             .pathname()
-            .unwrap_or_else(|_| "./".into()),
-        query => format!("?{query}"),
+            .unwrap_or_else(|_| "./".into())
+    } else {
+        format!("?{query}")
     }
 }
 

@@ -1,12 +1,15 @@
 //! The browser user interface: one question or one piece of guidance per screen, driven by the
 //! walk in the URL. Components follow the page from top to bottom, one per file.
 
+mod answer_list;
 mod answered;
 mod bodies;
 mod body;
 mod body_html;
+mod end;
 mod guidance;
 pub mod location;
+mod map;
 mod problem_note;
 mod question;
 mod step;
@@ -57,7 +60,8 @@ impl Wizard {
     }
 }
 
-/// Starts the app: replaces the start question that index.html painted with the live wizard.
+/// Starts the app: replaces the start question that index.html painted with the live wizard
+/// (or with the map of the tree, for `?map`).
 pub fn start() {
     let document = document();
     let Some(root) = document
@@ -67,7 +71,11 @@ pub fn start() {
         return;
     };
     root.set_inner_html("");
-    leptos::mount::mount_to(root, App).forget();
+    if location::has_param(map::MAP_PARAM) {
+        leptos::mount::mount_to(root, map::TreeMap).forget();
+    } else {
+        leptos::mount::mount_to(root, App).forget();
+    }
     if let Some(html) = document.document_element() {
         // index.html shows its "could not start" note unless this is set.
         let _ = html.set_attribute("data-app", "started");

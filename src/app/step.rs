@@ -2,7 +2,7 @@
 //! that move back or start over.
 
 use super::walk_link::WalkLink;
-use super::{Wizard, guidance::Guidance, question::Question, tree};
+use super::{Wizard, end::End, guidance::Guidance, question::Question, tree};
 use crate::content::{Kind, Node};
 use crate::engine::Walk;
 use leptos::html::H1;
@@ -34,7 +34,8 @@ pub fn Step() -> impl IntoView {
                 let node = walk.shown(tree());
                 match node.kind {
                     Kind::Question => view! { <Question node walk/> }.into_any(),
-                    Kind::Guidance => view! { <Guidance node/> }.into_any(),
+                    Kind::Guidance => view! { <Guidance node walk/> }.into_any(),
+                    Kind::End => view! { <End node/> }.into_any(),
                 }
             }}
             {move || {
@@ -50,7 +51,8 @@ pub fn Step() -> impl IntoView {
     }
 }
 
-/// Where the reader stands, in words; none on the start question, which needs no hint.
+/// Where the reader stands, in words; none on the start question, which needs no hint, nor at
+/// the end.
 fn progress(walk: &Walk, node: &Node) -> Option<String> {
     if walk.changing().is_some() {
         return Some("Changing an earlier answer".into());
@@ -67,6 +69,17 @@ fn progress(walk: &Walk, node: &Node) -> Option<String> {
                 format!("Question {number} of at most {at_most}")
             })
         }
-        Kind::Guidance => Some(format!("What to do, after {answered} questions")),
+        Kind::Guidance => {
+            let after_other_advice = walk
+                .answered(tree())
+                .iter()
+                .any(|(node, _)| node.kind == Kind::Guidance);
+            Some(if after_other_advice {
+                "The next most likely cause".into()
+            } else {
+                format!("What to do, after {answered} questions")
+            })
+        }
+        Kind::End => None,
     }
 }

@@ -6,17 +6,23 @@
 //!
 //! ```text
 //! +++
-//! id = "visitor-refresh"
-//! title = "Reload the page"
+//! id = "visitor-clear-cache"
+//! title = "Clear this site's cache and cookies"
 //! kind = "guidance"
 //! audience = "visitor"
+//! not_fixed = "visitor-site-side"
 //! +++
-//! Press **F5**…
+//! The page works elsewhere, so…
 //! ```
 //!
+//! A question lists `[[answers]]`. Guidance ends with "Did this fix it?": `fixed` (by default
+//! `<audience>-fixed`) and `not_fixed` name where yes and no lead. An end node has neither.
 //! Files whose names start with `_` (such as `_template.md`) are not nodes.
 
-use super::{Answer, Audience, Kind, Node, START, Tree};
+use super::{
+    Answer, Audience, FIXED_LABEL, Kind, MAX_ANSWERS_TO_FIRST_FIX, NOT_FIXED_LABEL, Node, START,
+    Tree,
+};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -55,6 +61,11 @@ pub struct SourceNode {
     /// The line of each answer's `label`, in the same order.
     label_lines: Vec<usize>,
     title_line: usize,
+    /// Whether the file lists `[[answers]]` (guidance gets its answers from `fixed`/`not_fixed`).
+    lists_answers: bool,
+    /// The lines of `fixed` and `not_fixed`, where given.
+    fixed_line: Option<usize>,
+    not_fixed_line: Option<usize>,
 }
 
 impl SourceNode {
@@ -76,6 +87,8 @@ struct FrontMatter {
     audience: Spanned<String>,
     #[serde(default)]
     answers: Vec<AnswerMatter>,
+    fixed: Option<Spanned<String>>,
+    not_fixed: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -159,7 +172,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         at(
             line_of(matter.kind.span().start),
             format!(
-                "kind is {:?}; it must be \"question\" or \"guidance\"",
+                "kind is {:?}; it must be \"question\", \"guidance\" or \"end\"",
                 matter.kind.get_ref()
             ),
         )
@@ -174,35 +187,66 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         )
     })?;
     let body = parts.body.to_string();
+    let kind_line = line_of(matter.kind.span().start);
+    let spanned_line =
+        |field: &Option<Spanned<String>>| field.as_ref().map(|f| line_of(f.span().start));
+    let (fixed_line, not_fixed_line) =
+        (spanned_line(&matter.fixed), spanned_line(&matter.not_fixed));
+    let lists_answers = !matter.answers.is_empty();
+    let mut answers: Vec<(Answer, usize, usize)> = matter
+        .answers
+        .into_iter()
+        .map(|a| {
+            let lines = (line_of(a.label.span().start), line_of(a.next.span().start));
+            let answer = Answer {
+                label: a.label.into_inner(),
+                next: a.next.into_inner(),
+            };
+            (answer, lines.0, lines.1)
+        })
+        .collect();
+    if kind == Kind::Guidance && !lists_answers {
+        // "Did this fix it?": yes leads to the audience's fixed page unless `fixed` says otherwise.
+        let fixed = matter.fixed.map_or_else(
+            || format!("{}-fixed", super::audience_name(audience)),
+            Spanned::into_inner,
+        );
+        answers.push((
+            Answer {
+                label: FIXED_LABEL.into(),
+                next: fixed,
+            },
+            kind_line,
+            fixed_line.unwrap_or(kind_line),
+        ));
+        if let Some(not_fixed) = matter.not_fixed {
+            answers.push((
+                Answer {
+                    label: NOT_FIXED_LABEL.into(),
+                    next: not_fixed.into_inner(),
+                },
+                kind_line,
+                not_fixed_line.unwrap_or(kind_line),
+            ));
+        }
+    }
     Ok(SourceNode {
         id_line: line_of(matter.id.span().start),
         title_line: line_of(matter.title.span().start),
-        kind_line: line_of(matter.kind.span().start),
+        kind_line,
         body_line: parts.body_line,
-        next_lines: matter
-            .answers
-            .iter()
-            .map(|a| line_of(a.next.span().start))
-            .collect(),
-        label_lines: matter
-            .answers
-            .iter()
-            .map(|a| line_of(a.label.span().start))
-            .collect(),
+        label_lines: answers.iter().map(|(_, label, _)| *label).collect(),
+        next_lines: answers.iter().map(|(_, _, next)| *next).collect(),
+        lists_answers,
+        fixed_line,
+        not_fixed_line,
         node: Node {
             id: matter.id.into_inner(),
             title: matter.title.into_inner(),
             kind,
             audience,
             has_body: !body.trim().is_empty(),
-            answers: matter
-                .answers
-                .into_iter()
-                .map(|a| Answer {
-                    label: a.label.into_inner(),
-                    next: a.next.into_inner(),
-                })
-                .collect(),
+            answers: answers.into_iter().map(|(answer, ..)| answer).collect(),
             file: file.to_string(),
         },
         body,
@@ -308,13 +352,46 @@ pub fn validate(sources: &[SourceNode]) -> Result<Tree, Vec<ContentError>> {
         return Err(errors);
     }
     let nodes = sources.iter().map(|s| s.node.clone()).collect();
-    Tree::new(nodes).map_err(|error| {
+    let tree = Tree::new(nodes).map_err(|error| {
         vec![ContentError {
             file: String::new(),
             line: None,
             message: error.to_string(),
         }]
-    })
+    })?;
+    check_depth(&tree, &by_id)?;
+    Ok(tree)
+}
+
+/// A reader must reach a first fix within [`MAX_ANSWERS_TO_FIRST_FIX`] answers.
+fn check_depth(tree: &Tree, by_id: &HashMap<&str, &SourceNode>) -> Result<(), Vec<ContentError>> {
+    if tree.questions_left(tree.start()) <= MAX_ANSWERS_TO_FIRST_FIX {
+        return Ok(());
+    }
+    // Follow the longest run of questions to name it.
+    let mut path = vec![tree.start()];
+    while let Some(next) = path
+        .last()
+        .filter(|node| node.kind == Kind::Question)
+        .and_then(|node| {
+            node.answers
+                .iter()
+                .filter_map(|answer| tree.node(&answer.next))
+                .max_by_key(|next| tree.questions_left(next))
+        })
+    {
+        path.push(next);
+    }
+    let last_question = path[MAX_ANSWERS_TO_FIRST_FIX];
+    let ids: Vec<&str> = path.iter().map(|node| node.id.as_str()).collect();
+    Err(vec![by_id[last_question.id.as_str()].error(
+        by_id[last_question.id.as_str()].id_line,
+        format!(
+            "a reader needs {} answers to reach a first fix here ({}); the limit is {MAX_ANSWERS_TO_FIRST_FIX}",
+            path.len() - 1,
+            ids.join(" → ")
+        ),
+    )])
 }
 
 fn check_node(source: &SourceNode) -> Vec<ContentError> {
@@ -352,25 +429,62 @@ fn check_node(source: &SourceNode) -> Vec<ContentError> {
             errors.push(source.error(line, format!("answer label {problem}")));
         }
     }
+    errors.extend(check_kind(source));
+    if node.id == START && node.audience != Audience::Everyone {
+        errors.push(source.error(
+            source.id_line,
+            "the start node is for everyone: set audience = \"everyone\"",
+        ));
+    }
+    errors
+}
+
+/// What each kind of node must and must not have.
+fn check_kind(source: &SourceNode) -> Vec<ContentError> {
+    let node = &source.node;
+    let kind = super::kind_name(node.kind);
+    let mut errors = Vec::new();
+    if node.kind != Kind::Guidance {
+        for line in [source.fixed_line, source.not_fixed_line]
+            .into_iter()
+            .flatten()
+        {
+            errors.push(source.error(
+                line,
+                format!("only guidance has fixed and not_fixed: remove them from this {kind} node"),
+            ));
+        }
+    }
+    if node.kind != Kind::Question && source.lists_answers {
+        errors.push(source.error(
+            source.kind_line,
+            match node.kind {
+                Kind::Guidance => {
+                    "guidance ends with \"Did this fix it?\" instead of [[answers]]: \
+                                   remove them and set not_fixed"
+                }
+                _ => "an end node ends the walk and has no [[answers]]; make it a question",
+            },
+        ));
+    }
     match node.kind {
         Kind::Question if node.answers.is_empty() => errors.push(source.error(
             source.kind_line,
             "this question has no answers: add [[answers]] with a label and a next node",
         )),
-        Kind::Guidance if !node.answers.is_empty() => errors.push(source.error(
-            source.kind_line,
-            "guidance ends a branch and has no answers; make it a question or remove the answers",
-        )),
-        Kind::Guidance if !node.has_body => errors.push(source.error(
-            source.body_line,
-            "this guidance has no text: write it below the closing +++ line",
-        )),
+        Kind::Guidance if source.not_fixed_line.is_none() && !source.lists_answers => {
+            errors.push(source.error(
+                source.kind_line,
+                "guidance ends with \"Did this fix it?\": set not_fixed to the next most likely \
+                 cause (or to the step that says what to send to support)",
+            ))
+        }
         _ => {}
     }
-    if node.id == START && node.audience != Audience::Everyone {
+    if node.kind != Kind::Question && !node.has_body {
         errors.push(source.error(
-            source.id_line,
-            "the start node is for everyone: set audience = \"everyone\"",
+            source.body_line,
+            format!("this {kind} has no text: write it below the closing +++ line"),
         ));
     }
     errors
@@ -492,7 +606,7 @@ mod tests {
     use super::*;
 
     const START_FILE: &str = "+++\nid = \"start\"\ntitle = \"Who are you?\"\nkind = \"question\"\naudience = \"everyone\"\n\n[[answers]]\nlabel = \"A visitor\"\nnext = \"visitor-tip\"\n+++\n";
-    const TIP_FILE: &str = "+++\nid = \"visitor-tip\"\ntitle = \"Reload\"\nkind = \"guidance\"\naudience = \"visitor\"\n+++\nPress F5.\n";
+    const TIP_FILE: &str = "+++\nid = \"visitor-tip\"\ntitle = \"Reload\"\nkind = \"end\"\naudience = \"visitor\"\n+++\nPress F5.\n";
 
     /// Validates the given files and returns the errors as the build prints them.
     fn errors(files: &[(&str, &str)]) -> Vec<String> {
@@ -512,9 +626,9 @@ mod tests {
         errors
     }
 
-    fn guidance(id: &str, audience: &str) -> String {
+    fn end_node(id: &str, audience: &str) -> String {
         format!(
-            "+++\nid = \"{id}\"\ntitle = \"T\"\nkind = \"guidance\"\naudience = \"{audience}\"\n+++\nText.\n"
+            "+++\nid = \"{id}\"\ntitle = \"T\"\nkind = \"end\"\naudience = \"{audience}\"\n+++\nText.\n"
         )
     }
 
@@ -608,10 +722,12 @@ mod tests {
 
     #[test]
     fn a_bad_kind_or_audience_names_the_choices() {
-        let kind = TIP_FILE.replace("\"guidance\"", "\"advice\"");
+        let kind = TIP_FILE.replace("\"end\"", "\"advice\"");
         assert_eq!(
             errors(&[("visitor-tip.md", &kind)]),
-            ["visitor-tip.md:4: kind is \"advice\"; it must be \"question\" or \"guidance\""]
+            [
+                "visitor-tip.md:4: kind is \"advice\"; it must be \"question\", \"guidance\" or \"end\""
+            ]
         );
         let audience = TIP_FILE.replace("\"visitor\"", "\"admin\"");
         assert_eq!(
@@ -654,7 +770,7 @@ mod tests {
         let found = errors(&[
             ("start.md", START_FILE),
             ("visitor-tip.md", TIP_FILE),
-            ("orphan.md", &guidance("orphan", "visitor")),
+            ("orphan.md", &end_node("orphan", "visitor")),
         ]);
         assert_eq!(
             found,
@@ -693,7 +809,7 @@ mod tests {
         let empty = TIP_FILE.replace("Press F5.\n", "\n  \n");
         assert_eq!(
             errors(&[("start.md", START_FILE), ("visitor-tip.md", &empty)]),
-            ["visitor-tip.md:7: this guidance has no text: write it below the closing +++ line"]
+            ["visitor-tip.md:7: this end has no text: write it below the closing +++ line"]
         );
     }
 
@@ -728,7 +844,7 @@ mod tests {
         let found = errors(&[
             ("start.md", &crossing),
             ("visitor-q.md", q),
-            ("owner-tip.md", &guidance("owner-tip", "owner")),
+            ("owner-tip.md", &end_node("owner-tip", "owner")),
         ]);
         assert_eq!(
             found,
@@ -747,6 +863,136 @@ mod tests {
             [
                 "start.md:2: the start node is for everyone: set audience = \"everyone\"",
                 "start.md:11: two answers lead to \"visitor-tip\"; merge them",
+            ]
+        );
+    }
+
+    /// A guidance node for visitors, with the given extra settings.
+    fn advice(settings: &str) -> String {
+        format!(
+            "+++\nid = \"visitor-advice\"\ntitle = \"Clear the cache\"\nkind = \"guidance\"\naudience = \"visitor\"\n{settings}+++\nClear it.\n"
+        )
+    }
+
+    fn with_advice(settings: &str) -> Vec<String> {
+        let start = START_FILE.replace("next = \"visitor-tip\"", "next = \"visitor-advice\"");
+        errors(&[
+            ("start.md", &start),
+            ("visitor-advice.md", &advice(settings)),
+            ("visitor-tip.md", TIP_FILE),
+            ("visitor-fixed.md", &end_node("visitor-fixed", "visitor")),
+        ])
+    }
+
+    #[test]
+    fn guidance_ends_with_did_this_fix_it() {
+        assert_eq!(
+            with_advice("not_fixed = \"visitor-tip\"\n"),
+            Vec::<String>::new()
+        );
+        let source = parse_file(
+            "visitor-advice.md",
+            &advice("not_fixed = \"visitor-tip\"\n"),
+        )
+        .unwrap();
+        let answers: Vec<(&str, &str)> = source
+            .node
+            .answers
+            .iter()
+            .map(|a| (a.label.as_str(), a.next.as_str()))
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                (FIXED_LABEL, "visitor-fixed"),
+                (NOT_FIXED_LABEL, "visitor-tip")
+            ]
+        );
+
+        let custom = parse_file(
+            "visitor-advice.md",
+            &advice("fixed = \"visitor-tip\"\nnot_fixed = \"x\"\n"),
+        )
+        .unwrap();
+        assert_eq!(custom.node.answers[0].next, "visitor-tip");
+    }
+
+    #[test]
+    fn guidance_without_not_fixed_or_with_answers_is_reported() {
+        assert_eq!(
+            with_advice(""),
+            [
+                "visitor-advice.md:4: guidance ends with \"Did this fix it?\": set not_fixed to the next most likely cause (or to the step that says what to send to support)",
+                "visitor-tip.md:2: no answer leads to this node: link it from a question or delete the file"
+            ]
+        );
+        let listed = with_advice(
+            "not_fixed = \"visitor-tip\"\n[[answers]]\nlabel = \"Go\"\nnext = \"visitor-tip\"\n",
+        );
+        assert_eq!(
+            listed,
+            [
+                "visitor-advice.md:4: guidance ends with \"Did this fix it?\" instead of [[answers]]: remove them and set not_fixed",
+                "visitor-fixed.md:2: no answer leads to this node: link it from a question or delete the file",
+            ]
+        );
+        let nowhere = with_advice("not_fixed = \"visitor-tpi\"\n");
+        assert!(nowhere.contains(&"visitor-advice.md:6: answer \"No, the error is still there\" leads to \"visitor-tpi\", but no node has that id".to_string()), "{nowhere:?}");
+    }
+
+    #[test]
+    fn guidance_needs_its_fixed_page() {
+        let start = START_FILE.replace("next = \"visitor-tip\"", "next = \"visitor-advice\"");
+        let found = errors(&[
+            ("start.md", &start),
+            (
+                "visitor-advice.md",
+                &advice("not_fixed = \"visitor-tip\"\n"),
+            ),
+            ("visitor-tip.md", TIP_FILE),
+        ]);
+        assert_eq!(
+            found,
+            [
+                "visitor-advice.md:4: answer \"Yes, that fixed it\" leads to \"visitor-fixed\", but no node has that id"
+            ]
+        );
+    }
+
+    #[test]
+    fn only_guidance_takes_fixed_and_not_fixed() {
+        let end = TIP_FILE.replace(
+            "audience = \"visitor\"\n",
+            "audience = \"visitor\"\nnot_fixed = \"start\"\n",
+        );
+        assert_eq!(
+            errors(&[("start.md", START_FILE), ("visitor-tip.md", &end)]),
+            [
+                "visitor-tip.md:6: only guidance has fixed and not_fixed: remove them from this end node"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_first_fix_deeper_than_eight_answers_is_reported() {
+        let chain: Vec<(String, String)> = (1..=9)
+            .map(|n| {
+                let next = if n == 9 { "visitor-tip".to_string() } else { format!("visitor-q{}", n + 1) };
+                let file = format!("+++\nid = \"visitor-q{n}\"\ntitle = \"Q{n}?\"\nkind = \"question\"\naudience = \"visitor\"\n[[answers]]\nlabel = \"On\"\nnext = \"{next}\"\n+++\n");
+                (format!("visitor-q{n}.md"), file)
+            })
+            .collect();
+        let start = START_FILE.replace("next = \"visitor-tip\"", "next = \"visitor-q1\"");
+        let mut files: Vec<(&str, &str)> = chain
+            .iter()
+            .map(|(f, t)| (f.as_str(), t.as_str()))
+            .collect();
+        files.push(("start.md", &start));
+        files.push(("visitor-tip.md", TIP_FILE));
+        assert_eq!(
+            errors(&files),
+            [
+                "visitor-q8.md:2: a reader needs 10 answers to reach a first fix here (start → visitor-q1 → visitor-q2 → visitor-q3 → visitor-q4 → visitor-q5 → visitor-q6 → visitor-q7 → visitor-q8 → visitor-q9 → visitor-tip); the limit is 8"
             ]
         );
     }

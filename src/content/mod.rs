@@ -15,12 +15,24 @@ use std::fmt;
 /// The id of the node every walk begins at: the question of who is reading.
 pub const START: &str = "start";
 
-/// What a node does: ask something, or end a branch with guidance.
+/// What a node does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// Asks something; each answer leads on.
     Question,
+    /// Says what to do, then asks "Did this fix it?": yes ends the walk, no leads to the next
+    /// most likely cause.
     Guidance,
+    /// Ends the walk: fixed, handed to support, or simply informed.
+    End,
 }
+
+/// The most answers a reader may need to give before the first guidance.
+pub const MAX_ANSWERS_TO_FIRST_FIX: usize = 8;
+
+/// The two answers every guidance node ends with, in this order.
+pub const FIXED_LABEL: &str = "Yes, that fixed it";
+pub const NOT_FIXED_LABEL: &str = "No, the error is still there";
 
 /// Whose tree a node belongs to. `Everyone` nodes (the start, shared pages) may be reached from
 /// both trees; a visitor node never leads into the owner's tree or the other way round.
@@ -108,7 +120,8 @@ impl Tree {
         &self.nodes
     }
 
-    /// The most questions a reader may still be asked from `node` on, `node` itself included.
+    /// The most questions a reader may still be asked from `node` before the first guidance,
+    /// `node` itself included.
     pub fn questions_left(&self, node: &Node) -> usize {
         self.index
             .get(&node.id)
@@ -188,11 +201,12 @@ pub fn kind_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Question => "question",
         Kind::Guidance => "guidance",
+        Kind::End => "end",
     }
 }
 
 pub fn parse_kind(name: &str) -> Option<Kind> {
-    [Kind::Question, Kind::Guidance]
+    [Kind::Question, Kind::Guidance, Kind::End]
         .into_iter()
         .find(|&k| kind_name(k) == name)
 }
@@ -211,8 +225,8 @@ pub fn parse_audience(name: &str) -> Option<Audience> {
         .find(|&a| audience_name(a) == name)
 }
 
-/// Longest run of questions from each node to guidance. Nodes on a loop (which validation
-/// rejects) count as the end of the run rather than recursing forever.
+/// Longest run of questions from each node to the first guidance or end. Nodes on a loop
+/// (which validation rejects) count as the end of the run rather than recursing forever.
 fn questions_left(nodes: &[Node], index: &HashMap<String, usize>) -> Vec<usize> {
     fn visit(
         i: usize,
@@ -227,8 +241,11 @@ fn questions_left(nodes: &[Node], index: &HashMap<String, usize>) -> Vec<usize> 
         if on_stack[i] {
             return 0;
         }
-        on_stack[i] = true;
         let node = &nodes[i];
+        if node.kind != Kind::Question {
+            return 0;
+        }
+        on_stack[i] = true;
         let deepest = node
             .answers
             .iter()
@@ -237,7 +254,7 @@ fn questions_left(nodes: &[Node], index: &HashMap<String, usize>) -> Vec<usize> 
             .max()
             .unwrap_or(0);
         on_stack[i] = false;
-        let left = deepest + usize::from(node.kind == Kind::Question);
+        let left = deepest + 1;
         memo[i] = Some(left);
         left
     }
@@ -273,7 +290,7 @@ pub(crate) mod fixture {
                 })
                 .collect(),
             file: format!("{id}.md"),
-            has_body: kind == Kind::Guidance,
+            has_body: kind != Kind::Question,
         }
     }
 }
@@ -285,10 +302,12 @@ mod tests {
 
     fn sample() -> Tree {
         Tree::new(vec![
-            node(START, Kind::Question, &["a", "end"]),
-            node("a", Kind::Question, &["b", "end"]),
-            node("b", Kind::Question, &["end"]),
-            node("end", Kind::Guidance, &[]),
+            node(START, Kind::Question, &["a", "fix"]),
+            node("a", Kind::Question, &["b", "fix"]),
+            node("b", Kind::Question, &["fix"]),
+            node("fix", Kind::Guidance, &["end", "c"]),
+            node("c", Kind::Question, &["end"]),
+            node("end", Kind::End, &[]),
         ])
         .unwrap()
     }
@@ -315,6 +334,8 @@ mod tests {
         assert_eq!(left(START), 3);
         assert_eq!(left("a"), 2);
         assert_eq!(left("b"), 1);
+        assert_eq!(left("fix"), 0, "counting stops at the first guidance");
+        assert_eq!(left("c"), 1);
         assert_eq!(left("end"), 0);
     }
 
