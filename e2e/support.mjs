@@ -82,3 +82,12 @@ export async function waitUntil(condition, what, ms = 10_000) {
     await new Promise((tick) => setTimeout(tick, 50));
   }
 }
+
+/** The id of every node file in content/ (its file name, which the validator makes equal). */
+export async function contentNodeIds() {
+  const files = await readdir(join(ROOT, "content"), { recursive: true });
+  return files
+    .map((file) => file.split("/").pop())
+    .filter((name) => name.endsWith(".md") && !name.startsWith("_"))
+    .map((name) => name.slice(0, -3));
+}

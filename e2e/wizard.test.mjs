@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { OUTPUT, launch, nodeFilesWithBodies, openApp, serve, waitUntil } from "./support.mjs";
+import { OUTPUT, contentNodeIds, launch, nodeFilesWithBodies, openApp, serve, waitUntil } from "./support.mjs";
 
 let server;
 let browser;
@@ -22,7 +22,7 @@ const answer = (page, label) => page.locator(".answers a", { hasText: label }).c
 const query = (page) => new URL(page.url()).search;
 
 describe("walking the trees", () => {
-  test("a visitor reaches guidance by clicking answers", async () => {
+  test("a visitor reaches guidance, then the next cause, then the hand-over to the site", async () => {
     const page = await openApp(browser, server.url);
     assert.equal(await heading(page), "Who is seeing the 502 error?");
     await answer(page, "I was visiting a website");
@@ -32,24 +32,37 @@ describe("walking the trees", () => {
     await answer(page, "No, it fails everywhere");
     assert.equal(await heading(page), "The fault is at the site: wait, check, tell them");
     await page.locator(".guidance .markdown h2").first().waitFor();
-    assert.match(await page.locator(".guidance").innerText(), /Wait and try again/);
+    assert.match(await page.locator(".guidance").innerText(), /Wait and try again/i);
     assert.equal(query(page), "?a=visitor-other-sites.visitor-reload.visitor-other-browser.visitor-site-side");
     assert.equal(await page.locator(".answered li").count(), 4);
     assert.match(await page.locator(".progress").innerText(), /after 4 questions/);
+    assert.equal(await page.locator(".outcome h2").innerText(), "Did this fix it?");
+
+    await answer(page, "No, the error is still there");
+    assert.equal(await heading(page), "Look for news from the site: status page and social media");
+    assert.equal(await page.locator(".progress").innerText(), "The next most likely cause");
+    await answer(page, "No, the error is still there");
+    assert.equal(await heading(page), "Tell the site, with the details that help them");
+    await page.locator(".guidance .markdown").waitFor();
+    assert.equal(await page.locator(".outcome").count(), 0, "the walk ends here");
+    assert.equal(await page.locator(".answers a").count(), 0);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
 
-  test("an owner reaches guidance with commands, and the screenshot shows it", async () => {
+  test("an owner names the gateway, reaches nginx guidance with commands, and it fixes it", async () => {
     const page = await openApp(browser, server.url, { viewport: { width: 1000, height: 900 } });
     await answer(page, "I run or develop the site");
-    assert.match(await page.locator(".progress").innerText(), /^Question 2 of at most 3$/);
-    await answer(page, "Nothing that I know of");
+    assert.match(await page.locator(".progress").innerText(), /^Question 2 of at most \d+$/);
+    await answer(page, "A web server we run");
+    await answer(page, "nginx");
     await answer(page, "connect() failed (111: Connection refused)");
-    assert.equal(await heading(page), "The application behind the proxy is not listening");
-    const code = page.locator(".guidance pre code.language-sh").first();
-    assert.match(await code.innerText(), /sudo ss -ltnp/);
+    assert.equal(await heading(page), "nginx: nothing accepts connections on the upstream address");
+    assert.ok(await page.locator(".guidance pre code").count() > 0, "commands and config are code blocks");
     await page.screenshot({ path: join(OUTPUT, "guidance-owner.png"), fullPage: true });
+    await answer(page, "Yes, that fixed it");
+    assert.equal(await heading(page), "Fixed: write it down so it does not come back");
+    assert.equal(query(page), "?a=owner-gateway.owner-web-server.owner-nginx.owner-nginx-refused.owner-fixed");
     await page.close();
   });
 
@@ -81,12 +94,15 @@ describe("moving around a walk", () => {
   test("the browser's back and forward buttons move through the steps", async () => {
     const page = await openApp(browser, server.url);
     await answer(page, "I run or develop the site");
+    await answer(page, "I can't tell");
     await answer(page, "We moved hosting");
     assert.equal(await heading(page), "Check that every name points at the new server");
     await page.goBack();
     assert.equal(await heading(page), "What changed shortly before the 502s started?");
     await page.goBack();
+    await page.goBack();
     assert.equal(await heading(page), "Who is seeing the 502 error?");
+    await page.goForward();
     await page.goForward();
     await page.goForward();
     assert.equal(await heading(page), "Check that every name points at the new server");
@@ -114,23 +130,24 @@ describe("moving around a walk", () => {
   test("reloading a deep step lands on the same step", async () => {
     const page = await openApp(browser, server.url);
     await answer(page, "I run or develop the site");
+    await answer(page, "I can't tell");
     await answer(page, "Traffic grew");
     const before = [await heading(page), query(page)];
     await page.reload();
     await page.waitForSelector("html[data-app=started]");
     assert.deepEqual([await heading(page), query(page)], before);
-    assert.equal(await page.locator(".answered li").count(), 2);
+    assert.equal(await page.locator(".answered li").count(), 3);
     await page.close();
   });
 });
 
 describe("links that do not make sense", () => {
   test("an unknown step shows a message and the furthest valid step", async () => {
-    const page = await openApp(browser, `${server.url}?a=owner-change.owner-nonsense.owner-cdn`);
+    const page = await openApp(browser, `${server.url}?a=owner-gateway.owner-nonsense.owner-cdn`);
     assert.match(await page.locator(".problem").innerText(), /“owner-nonsense”, which this guide does not have/);
-    assert.equal(await heading(page), "What changed shortly before the 502s started?");
-    assert.equal(query(page), "?a=owner-change", "the address bar shows the step really shown");
-    await answer(page, "Traffic grew");
+    assert.equal(await heading(page), "Which server sent the 502 page?");
+    assert.equal(query(page), "?a=owner-gateway", "the address bar shows the step really shown");
+    await answer(page, "I can't tell");
     assert.equal(await page.locator(".problem").count(), 0, "the message goes once the reader moves on");
     await page.close();
   });
@@ -177,7 +194,7 @@ describe("before and without the app", () => {
     await page.locator(".no-app").waitFor({ state: "visible" });
     assert.match(await page.locator(".no-app").innerText(), /could not start/);
     assert.equal(await heading(page), "Who is seeing the 502 error?");
-    assert.equal(await page.locator(".answers a").count(), 2);
+    assert.equal(await page.locator(".answers a").count(), 3);
     await page.close();
   });
 
@@ -190,8 +207,10 @@ describe("before and without the app", () => {
     await page.waitForSelector("html[data-app=started]");
     await answer(page, "I run or develop the site");
     const owner = await nodeFilesWithBodies("owner");
+    assert.ok(owner.length > 10);
     await waitUntil(() => owner.every((file) => fetched.has(`/content/${file}`)), "every owner body is prefetched");
     await context.setOffline(true);
+    await answer(page, "I can't tell");
     await answer(page, "Nothing that I know of");
     await answer(page, "Nothing here: the error page comes from our CDN");
     assert.equal(await heading(page), "Test your origin without the CDN");
@@ -203,7 +222,7 @@ describe("before and without the app", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.route("**/content/**", (route) => route.abort());
-    await page.goto(`${server.url}?a=owner-change.owner-plugins`);
+    await page.goto(`${server.url}?a=owner-gateway.owner-change.owner-plugins`);
     await page.waitForSelector("html[data-app=started]");
     assert.match(await page.locator(".load-error").innerText(), /could not be loaded: you may be offline/);
     await page.unroute("**/content/**");
@@ -216,7 +235,7 @@ describe("before and without the app", () => {
 
 describe("layout", () => {
   test("a phone-sized screen has no sideways scrolling, and dark mode follows the system", async () => {
-    const page = await openApp(browser, `${server.url}?a=owner-change.owner-log.owner-php-limits`, {
+    const page = await openApp(browser, `${server.url}?a=owner-gateway.owner-change.owner-log.owner-php-limits`, {
       viewport: { width: 360, height: 740 },
       colorScheme: "dark",
     });
@@ -226,6 +245,21 @@ describe("layout", () => {
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(background, "rgb(22, 24, 28)");
     await page.screenshot({ path: join(OUTPUT, "guidance-phone-dark.png"), fullPage: true });
+    await page.close();
+  });
+});
+
+describe("the map of every step", () => {
+  test("shows every node once, and each title opens the wizard there", async () => {
+    const page = await openApp(browser, `${server.url}?map`);
+    assert.equal(await heading(page), "Map of every step");
+    const nodes = (await contentNodeIds()).length;
+    assert.equal(await page.locator(".map-tree li[id]").count(), nodes);
+    assert.match(await page.locator(".map .hint").innerText(), new RegExp(`^${nodes} steps: `));
+    await page.locator("#map-owner-nginx-refused > .map-step a").click();
+    await page.waitForSelector("html[data-app=started]");
+    assert.equal(await heading(page), "nginx: nothing accepts connections on the upstream address");
+    assert.equal(query(page), "?a=owner-gateway.owner-web-server.owner-nginx.owner-nginx-refused");
     await page.close();
   });
 });

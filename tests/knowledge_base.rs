@@ -25,7 +25,11 @@ fn paths(tree: &Tree) -> Vec<Vec<&Node>> {
         if node.answers.is_empty() {
             out.push(path.clone());
         }
-        for next in node.answers.iter().filter_map(|answer| tree.node(&answer.next)) {
+        for next in node
+            .answers
+            .iter()
+            .filter_map(|answer| tree.node(&answer.next))
+        {
             path.push(next);
             extend(tree, path, out);
             path.pop();
@@ -37,14 +41,21 @@ fn paths(tree: &Tree) -> Vec<Vec<&Node>> {
 }
 
 fn ids(path: &[&Node]) -> String {
-    path.iter().map(|node| node.id.as_str()).collect::<Vec<_>>().join(" → ")
+    path.iter()
+        .map(|node| node.id.as_str())
+        .collect::<Vec<_>>()
+        .join(" → ")
 }
 
 #[test]
 fn every_path_ends_at_an_end_after_a_first_fix_within_the_limit() {
     let (tree, _) = content();
     let paths = paths(&tree);
-    assert!(paths.len() > 50, "only {} paths: is the tree complete?", paths.len());
+    assert!(
+        paths.len() > 50,
+        "only {} paths: is the tree complete?",
+        paths.len()
+    );
     let mut problems = Vec::new();
     for path in &paths {
         let last = path.last().expect("a path has a node");
@@ -53,7 +64,9 @@ fn every_path_ends_at_an_end_after_a_first_fix_within_the_limit() {
         }
         match path.iter().position(|node| node.kind != Kind::Question) {
             Some(first_fix) if first_fix <= MAX_ANSWERS_TO_FIRST_FIX => {}
-            Some(first_fix) => problems.push(format!("{first_fix} answers to a first fix: {}", ids(path))),
+            Some(first_fix) => {
+                problems.push(format!("{first_fix} answers to a first fix: {}", ids(path)))
+            }
             None => problems.push(format!("no fix at all: {}", ids(path))),
         }
     }
@@ -87,7 +100,11 @@ fn every_piece_of_advice_has_at_least_80_words_of_prose() {
             (words < MIN_WORDS).then(|| format!("{}: {words} words", source.node.file))
         })
         .collect();
-    assert!(short.is_empty(), "under {MIN_WORDS} words:\n{}", short.join("\n"));
+    assert!(
+        short.is_empty(),
+        "under {MIN_WORDS} words:\n{}",
+        short.join("\n")
+    );
 }
 
 #[derive(Deserialize)]
@@ -108,34 +125,98 @@ struct Item {
 
 /// What the project promises to cover (issue 3): a coverage file that drops one fails.
 const PROMISED: &[(&str, &[&str])] = &[
-    ("seed cause", &[
-        "server overload", "server downtime or maintenance", "firewall or security settings",
-        "dns problems", "misconfigured or outdated proxy", "cdn problems", "browser cache and cookies",
-        "faulty site code or plugins", "php execution limits", "network connectivity and routing",
-        "ssl/tls settings", "wrong port or protocol", "caching or load-balancing settings",
-        "application errors and crashes",
-    ]),
-    ("visitor fix", &[
-        "refresh", "wait and retry", "status page or social accounts", "another browser, device or network",
-        "clear cache and cookies", "restart the connection", "contact the site",
-    ]),
-    ("owner fix", &[
-        "restart the server or stuck processes", "read server and upstream logs", "check the upstream's status",
-        "test connectivity", "check dns and propagation", "inspect firewall and proxy settings",
-        "update proxy software", "disable plugins", "raise execution limits", "bypass or pause the cdn",
-        "check tls certificates", "check ports and protocols", "check caching and load-balancer settings",
-        "escalate to the hosting provider",
-    ]),
-    ("prevention", &[
-        "keep cms and plugins updated", "hosting that scales", "uptime monitoring",
-        "correct firewall, cdn and cache configuration", "regular checks",
-    ]),
-    ("gateway", &[
-        "nginx", "apache httpd mod_proxy", "haproxy", "envoy/istio", "traefik", "caddy", "varnish", "squid",
-        "iis", "aws alb/elb", "aws cloudfront", "cloudflare", "google cloud load balancing", "heroku",
-        "vercel", "netlify",
-    ]),
-    ("app server", &["php-fpm", "gunicorn/uwsgi", "node.js", "puma/unicorn", "tomcat/java", "kubernetes ingress"]),
+    (
+        "seed cause",
+        &[
+            "server overload",
+            "server downtime or maintenance",
+            "firewall or security settings",
+            "dns problems",
+            "misconfigured or outdated proxy",
+            "cdn problems",
+            "browser cache and cookies",
+            "faulty site code or plugins",
+            "php execution limits",
+            "network connectivity and routing",
+            "ssl/tls settings",
+            "wrong port or protocol",
+            "caching or load-balancing settings",
+            "application errors and crashes",
+        ],
+    ),
+    (
+        "visitor fix",
+        &[
+            "refresh",
+            "wait and retry",
+            "status page or social accounts",
+            "another browser, device or network",
+            "clear cache and cookies",
+            "restart the connection",
+            "contact the site",
+        ],
+    ),
+    (
+        "owner fix",
+        &[
+            "restart the server or stuck processes",
+            "read server and upstream logs",
+            "check the upstream's status",
+            "test connectivity",
+            "check dns and propagation",
+            "inspect firewall and proxy settings",
+            "update proxy software",
+            "disable plugins",
+            "raise execution limits",
+            "bypass or pause the cdn",
+            "check tls certificates",
+            "check ports and protocols",
+            "check caching and load-balancer settings",
+            "escalate to the hosting provider",
+        ],
+    ),
+    (
+        "prevention",
+        &[
+            "keep cms and plugins updated",
+            "hosting that scales",
+            "uptime monitoring",
+            "correct firewall, cdn and cache configuration",
+            "regular checks",
+        ],
+    ),
+    (
+        "gateway",
+        &[
+            "nginx",
+            "apache httpd mod_proxy",
+            "haproxy",
+            "envoy/istio",
+            "traefik",
+            "caddy",
+            "varnish",
+            "squid",
+            "iis",
+            "aws alb/elb",
+            "aws cloudfront",
+            "cloudflare",
+            "google cloud load balancing",
+            "heroku",
+            "vercel",
+            "netlify",
+        ],
+    ),
+    (
+        "app server",
+        &[
+            "php-fpm",
+            "gunicorn/uwsgi",
+            "node.js",
+            "puma/unicorn",
+            "tomcat/java",
+            "kubernetes ingress",
+        ],
+    ),
     ("about", &["what a 502 is", "names of the error"]),
 ];
 
@@ -144,14 +225,22 @@ fn coverage_lists_every_promised_item_with_nodes_that_mention_it() {
     let (tree, sources) = content();
     let bodies: HashMap<&str, String> = sources
         .iter()
-        .map(|s| (s.node.id.as_str(), format!("{}\n{}", s.node.title, s.body).to_lowercase()))
+        .map(|s| {
+            (
+                s.node.id.as_str(),
+                format!("{}\n{}", s.node.title, s.body).to_lowercase(),
+            )
+        })
         .collect();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/coverage.toml");
     let coverage: Coverage = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let mut problems = Vec::new();
     for (group, names) in PROMISED {
         for name in *names {
-            let listed = coverage.item.iter().any(|i| i.group == *group && i.name.to_lowercase() == *name);
+            let listed = coverage
+                .item
+                .iter()
+                .any(|i| i.group == *group && i.name.to_lowercase() == *name);
             if !listed {
                 problems.push(format!("{group} “{name}” is not in coverage.toml"));
             }
@@ -164,13 +253,15 @@ fn coverage_lists_every_promised_item_with_nodes_that_mention_it() {
         for id in &item.nodes {
             match bodies.get(id.as_str()) {
                 None => problems.push(format!("{} “{}”: no node {id}", item.group, item.name)),
-                Some(text) if !text.contains(&item.mentions.to_lowercase()) => problems.push(format!(
-                    "{} “{}”: {} does not mention “{}”",
-                    item.group,
-                    item.name,
-                    tree.node(id).map_or(id.as_str(), |n| n.file.as_str()),
-                    item.mentions
-                )),
+                Some(text) if !text.contains(&item.mentions.to_lowercase()) => {
+                    problems.push(format!(
+                        "{} “{}”: {} does not mention “{}”",
+                        item.group,
+                        item.name,
+                        tree.node(id).map_or(id.as_str(), |n| n.file.as_str()),
+                        item.mentions
+                    ))
+                }
                 Some(_) => {}
             }
         }

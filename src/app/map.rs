@@ -18,7 +18,7 @@ pub fn TreeMap() -> impl IntoView {
     let tree = tree();
     let walks = Walk::shortest_to_each(tree);
     let mut shown = HashSet::new();
-    let outline = step(tree.start(), &walks, &mut shown);
+    let outline = steps(tree.start(), &walks, &mut shown);
     let count = |kind| tree.nodes().iter().filter(|node| node.kind == kind).count();
     let summary = format!(
         "{} steps: {} questions, {} pieces of guidance, {} endings. Each title opens the wizard at that step.",
@@ -37,7 +37,14 @@ pub fn TreeMap() -> impl IntoView {
 }
 
 /// One step of the outline and, the first time it appears, everything its answers lead to.
-fn step<'t>(node: &'t Node, walks: &HashMap<&str, Walk>, shown: &mut HashSet<&'t str>) -> AnyView {
+/// A question's answers nest under it; guidance is followed at the same depth by what its
+/// "Did this fix it?" answers lead to, so a chain of causes reads down the page rather than
+/// drifting to the right. An ending already shown is not repeated.
+fn steps<'t>(
+    node: &'t Node,
+    walks: &HashMap<&str, Walk>,
+    shown: &mut HashSet<&'t str>,
+) -> Vec<AnyView> {
     let anchor = format!("map-{}", node.id);
     let href = walks.get(node.id.as_str()).map(location::plain_href);
     let heading = view! {
@@ -50,31 +57,44 @@ fn step<'t>(node: &'t Node, walks: &HashMap<&str, Walk>, shown: &mut HashSet<&'t
         </div>
     };
     if !shown.insert(node.id.as_str()) {
-        let again = format!("#{anchor}");
-        return view! {
-            <li>{heading} <a class="map-again" href=again>"(its branch is shown above)"</a></li>
+        if node.answers.is_empty() {
+            return Vec::new();
         }
-        .into_any();
+        let again = format!("#{anchor}");
+        return vec![
+            view! { <li>{heading} <a class="map-again" href=again>"(shown above)"</a></li> }
+                .into_any(),
+        ];
     }
-    let answers = node
+    let mut followers = Vec::new();
+    let mut nested = Vec::new();
+    for (answer, next) in node
         .answers
         .iter()
         .filter_map(|answer| Some((answer, tree().node(&answer.next)?)))
-        .map(|(answer, next)| {
-            let child = step(next, walks, shown);
-            view! {
-                <li class="map-answer">
-                    <span class="map-label">{answer.label.clone()}</span>
-                    <ul>{child}</ul>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <li id=anchor>
-            {heading}
-            <ul>{answers}</ul>
-        </li>
+    {
+        let children = steps(next, walks, shown);
+        if children.is_empty() {
+            continue;
+        }
+        let label = view! { <span class="map-label">{answer.label.clone()}</span> };
+        if node.kind == Kind::Question {
+            nested
+                .push(view! { <li class="map-answer">{label}<ul>{children}</ul></li> }.into_any());
+        } else {
+            followers.push(view! { <li class="map-answer">{label}</li> }.into_any());
+            followers.extend(children);
+        }
     }
-    .into_any()
+    let mut items = vec![
+        view! {
+            <li id=anchor>
+                {heading}
+                {(!nested.is_empty()).then(|| view! { <ul>{nested}</ul> })}
+            </li>
+        }
+        .into_any(),
+    ];
+    items.extend(followers);
+    items
 }
