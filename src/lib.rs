@@ -3,6 +3,7 @@
 //! The decision logic ([`content`], [`engine`], [`markdown`], [`query`]) is plain Rust that builds
 //! and is tested on the host; [`app`], the Leptos user interface, is only built for the browser.
 
+pub mod checks;
 pub mod content;
 pub mod engine;
 pub mod markdown;

@@ -23,6 +23,7 @@ use super::{
     Answer, Audience, FIXED_LABEL, Kind, MAX_ANSWERS_TO_FIRST_FIX, NOT_FIXED_LABEL, Node, START,
     Tree,
 };
+use crate::checks::{CHECKS, Check};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -63,9 +64,10 @@ pub struct SourceNode {
     title_line: usize,
     /// Whether the file lists `[[answers]]` (guidance gets its answers from `fixed`/`not_fixed`).
     lists_answers: bool,
-    /// The lines of `fixed` and `not_fixed`, where given.
+    /// The lines of `fixed`, `not_fixed` and `check`, where given.
     fixed_line: Option<usize>,
     not_fixed_line: Option<usize>,
+    check_line: Option<usize>,
 }
 
 impl SourceNode {
@@ -89,6 +91,7 @@ struct FrontMatter {
     answers: Vec<AnswerMatter>,
     fixed: Option<Spanned<String>>,
     not_fixed: Option<Spanned<String>>,
+    check: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +99,7 @@ struct FrontMatter {
 struct AnswerMatter {
     label: Spanned<String>,
     next: Spanned<String>,
+    when: Option<Spanned<String>>,
 }
 
 /// The line that opens and closes a node file's settings.
@@ -190,21 +194,63 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
     let kind_line = line_of(matter.kind.span().start);
     let spanned_line =
         |field: &Option<Spanned<String>>| field.as_ref().map(|f| line_of(f.span().start));
-    let (fixed_line, not_fixed_line) =
-        (spanned_line(&matter.fixed), spanned_line(&matter.not_fixed));
+    let (fixed_line, not_fixed_line, check_line) = (
+        spanned_line(&matter.fixed),
+        spanned_line(&matter.not_fixed),
+        spanned_line(&matter.check),
+    );
     let lists_answers = !matter.answers.is_empty();
-    let mut answers: Vec<(Answer, usize, usize)> = matter
-        .answers
-        .into_iter()
-        .map(|a| {
-            let lines = (line_of(a.label.span().start), line_of(a.next.span().start));
-            let answer = Answer {
-                label: a.label.into_inner(),
-                next: a.next.into_inner(),
-            };
-            (answer, lines.0, lines.1)
-        })
-        .collect();
+    let check = match &matter.check {
+        None => None,
+        Some(name) => Some(Check::parse(name.get_ref()).ok_or_else(|| {
+            let known: Vec<&str> = CHECKS.iter().map(|check| check.name()).collect();
+            at(
+                line_of(name.span().start),
+                format!(
+                    "check is {:?}; it must be one of: {}",
+                    name.get_ref(),
+                    known.join(", ")
+                ),
+            )
+        })?),
+    };
+    let mut answers: Vec<(Answer, usize, usize)> = Vec::new();
+    for a in matter.answers {
+        let lines = (line_of(a.label.span().start), line_of(a.next.span().start));
+        let when = match (&a.when, check) {
+            (None, _) => None,
+            (Some(when), None) => {
+                return Err(at(
+                    line_of(when.span().start),
+                    "`when` picks an answer by a check's outcome, but this question has no check"
+                        .into(),
+                ));
+            }
+            (Some(when), Some(check)) => Some(
+                *check
+                    .outcomes()
+                    .iter()
+                    .find(|o| **o == when.get_ref())
+                    .ok_or_else(|| {
+                        at(
+                            line_of(when.span().start),
+                            format!(
+                                "the {} check has no outcome {:?}; it has: {}",
+                                check.name(),
+                                when.get_ref(),
+                                check.outcomes().join(", ")
+                            ),
+                        )
+                    })?,
+            ),
+        };
+        let answer = Answer {
+            label: a.label.into_inner(),
+            next: a.next.into_inner(),
+            when,
+        };
+        answers.push((answer, lines.0, lines.1));
+    }
     if kind == Kind::Guidance && !lists_answers {
         // "Did this fix it?": yes leads to the audience's fixed page unless `fixed` says otherwise.
         let fixed = matter.fixed.map_or_else(
@@ -215,6 +261,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             Answer {
                 label: FIXED_LABEL.into(),
                 next: fixed,
+                when: None,
             },
             kind_line,
             fixed_line.unwrap_or(kind_line),
@@ -224,6 +271,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
                 Answer {
                     label: NOT_FIXED_LABEL.into(),
                     next: not_fixed.into_inner(),
+                    when: None,
                 },
                 kind_line,
                 not_fixed_line.unwrap_or(kind_line),
@@ -240,6 +288,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         lists_answers,
         fixed_line,
         not_fixed_line,
+        check_line,
         node: Node {
             id: matter.id.into_inner(),
             title: matter.title.into_inner(),
@@ -248,6 +297,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             has_body: !body.trim().is_empty(),
             answers: answers.into_iter().map(|(answer, ..)| answer).collect(),
             file: file.to_string(),
+            check,
         },
         body,
     })
@@ -466,6 +516,26 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
                 _ => "an end node ends the walk and has no [[answers]]; make it a question",
             },
         ));
+    }
+    if let (Some(line), true) = (source.check_line, node.kind != Kind::Question) {
+        errors.push(source.error(
+            line,
+            format!("only a question runs a check: remove it from this {kind} node"),
+        ));
+    }
+    for (i, answer) in node.answers.iter().enumerate() {
+        let earlier = node.answers[..i]
+            .iter()
+            .any(|a| a.when.is_some() && a.when == answer.when);
+        if earlier {
+            errors.push(source.error(
+                source.label_lines[i],
+                format!(
+                    "two answers are picked by the outcome {:?}; keep one",
+                    answer.when.unwrap_or_default()
+                ),
+            ));
+        }
     }
     match node.kind {
         Kind::Question if node.answers.is_empty() => errors.push(source.error(
@@ -994,6 +1064,74 @@ mod tests {
             [
                 "visitor-q8.md:2: a reader needs 10 answers to reach a first fix here (start → visitor-q1 → visitor-q2 → visitor-q3 → visitor-q4 → visitor-q5 → visitor-q6 → visitor-q7 → visitor-q8 → visitor-q9 → visitor-tip); the limit is 8"
             ]
+        );
+    }
+
+    fn start_with_check(check: &str, when: &str) -> String {
+        format!(
+            "+++\nid = \"start\"\ntitle = \"Who?\"\nkind = \"question\"\naudience = \"everyone\"\n{check}\n[[answers]]\nlabel = \"A visitor\"\nnext = \"visitor-tip\"\n{when}\n+++\n"
+        )
+    }
+
+    #[test]
+    fn a_question_maps_check_outcomes_to_answers() {
+        let text = start_with_check("check = \"online\"", "when = \"offline\"");
+        assert_eq!(
+            errors(&[("start.md", &text), ("visitor-tip.md", TIP_FILE)]),
+            Vec::<String>::new()
+        );
+        let source = parse_file("start.md", &text).unwrap();
+        assert_eq!(source.node.check, Some(Check::Online));
+        assert_eq!(
+            source.node.answer_for("offline").unwrap().next,
+            "visitor-tip"
+        );
+    }
+
+    #[test]
+    fn unknown_checks_and_outcomes_are_reported_with_the_choices() {
+        let unknown = start_with_check("check = \"ping\"", "");
+        assert_eq!(
+            errors(&[("start.md", &unknown)]),
+            [
+                "start.md:6: check is \"ping\"; it must be one of: online, site-answers, site-status, dns, status-page"
+            ]
+        );
+        let outcome = start_with_check("check = \"dns\"", "when = \"offline\"");
+        assert_eq!(
+            errors(&[("start.md", &outcome)]),
+            [
+                "start.md:10: the dns check has no outcome \"offline\"; it has: resolves, nxdomain, servfail, no-address"
+            ]
+        );
+        let no_check = start_with_check("", "when = \"offline\"");
+        assert_eq!(
+            errors(&[("start.md", &no_check)]),
+            [
+                "start.md:10: `when` picks an answer by a check's outcome, but this question has no check"
+            ]
+        );
+    }
+
+    #[test]
+    fn only_questions_run_checks_and_each_outcome_picks_one_answer() {
+        let end = TIP_FILE.replace(
+            "audience = \"visitor\"\n",
+            "audience = \"visitor\"\ncheck = \"dns\"\n",
+        );
+        assert_eq!(
+            errors(&[("start.md", START_FILE), ("visitor-tip.md", &end)]),
+            ["visitor-tip.md:6: only a question runs a check: remove it from this end node"]
+        );
+        let twice = "+++\nid = \"start\"\ntitle = \"Who?\"\nkind = \"question\"\naudience = \"everyone\"\ncheck = \"online\"\n[[answers]]\nlabel = \"One\"\nnext = \"visitor-tip\"\nwhen = \"online\"\n[[answers]]\nlabel = \"Two\"\nnext = \"visitor-other\"\nwhen = \"online\"\n+++\n";
+        let found = errors(&[
+            ("start.md", twice),
+            ("visitor-tip.md", TIP_FILE),
+            ("visitor-other.md", &end_node("visitor-other", "visitor")),
+        ]);
+        assert_eq!(
+            found,
+            ["start.md:12: two answers are picked by the outcome \"online\"; keep one"]
         );
     }
 

@@ -9,6 +9,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 
+use crate::checks::Check;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -49,6 +50,8 @@ pub struct Answer {
     pub label: String,
     /// The id of the node this answer leads to; it also identifies the answer in URLs.
     pub next: String,
+    /// The outcome of the question's check that picks this answer.
+    pub when: Option<&'static str>,
 }
 
 /// One step of a decision tree, without its Markdown body.
@@ -62,11 +65,20 @@ pub struct Node {
     /// Where the node's file lives, relative to `content/`; the app fetches the body from there.
     pub file: String,
     pub has_body: bool,
+    /// A live check that runs when this question is shown and may answer it.
+    pub check: Option<Check>,
 }
 
 impl Node {
     pub fn answer(&self, next: &str) -> Option<&Answer> {
         self.answers.iter().find(|answer| answer.next == next)
+    }
+
+    /// The answer that a check's `outcome` picks, if the author mapped it to one.
+    pub fn answer_for(&self, outcome: &str) -> Option<&Answer> {
+        self.answers
+            .iter()
+            .find(|answer| answer.when == Some(outcome))
     }
 }
 
@@ -130,7 +142,7 @@ impl Tree {
 
     /// Writes the tree in the line format that [`Tree::decode`] reads: one `N` line per node and
     /// one `A` line per answer, fields separated by tabs (titles and labels are single lines
-    /// without tabs; the validator makes sure of that).
+    /// without tabs; the validator makes sure of that), `-` for a check or outcome not given.
     pub fn encode(&self) -> String {
         let mut out = String::new();
         for node in &self.nodes {
@@ -141,12 +153,14 @@ impl Tree {
                 audience_name(node.audience),
                 &node.file,
                 if node.has_body { "1" } else { "0" },
+                node.check.map_or("-", Check::name),
                 &node.title,
             ];
             out.push_str(&fields.join("\t"));
             out.push('\n');
             for answer in &node.answers {
-                out.push_str(&["A", &answer.next, &answer.label].join("\t"));
+                let when = answer.when.unwrap_or("-");
+                out.push_str(&["A", &answer.next, when, &answer.label].join("\t"));
                 out.push('\n');
             }
         }
@@ -159,7 +173,7 @@ impl Tree {
             let bad = || DecodeError(format!("line {}: {line:?}", number + 1));
             let fields: Vec<&str> = line.split('\t').collect();
             match fields.as_slice() {
-                ["N", id, kind, audience, file, has_body, title] => nodes.push(Node {
+                ["N", id, kind, audience, file, has_body, check, title] => nodes.push(Node {
                     id: id.to_string(),
                     title: title.to_string(),
                     kind: parse_kind(kind).ok_or_else(bad)?,
@@ -167,11 +181,30 @@ impl Tree {
                     answers: Vec::new(),
                     file: file.to_string(),
                     has_body: *has_body == "1",
+                    check: match *check {
+                        "-" => None,
+                        name => Some(Check::parse(name).ok_or_else(bad)?),
+                    },
                 }),
-                ["A", next, label] => nodes.last_mut().ok_or_else(bad)?.answers.push(Answer {
-                    label: label.to_string(),
-                    next: next.to_string(),
-                }),
+                ["A", next, when, label] => {
+                    let node = nodes.last_mut().ok_or_else(bad)?;
+                    let when = match (*when, node.check) {
+                        ("-", _) => None,
+                        (outcome, Some(check)) => Some(
+                            *check
+                                .outcomes()
+                                .iter()
+                                .find(|o| **o == outcome)
+                                .ok_or_else(bad)?,
+                        ),
+                        (_, None) => return Err(bad()),
+                    };
+                    node.answers.push(Answer {
+                        label: label.to_string(),
+                        next: next.to_string(),
+                        when,
+                    });
+                }
                 _ => return Err(bad()),
             }
         }
@@ -287,10 +320,12 @@ pub(crate) mod fixture {
                 .map(|next| Answer {
                     label: format!("Go to {next}"),
                     next: next.to_string(),
+                    when: None,
                 })
                 .collect(),
             file: format!("{id}.md"),
             has_body: kind != Kind::Question,
+            check: None,
         }
     }
 }
@@ -320,11 +355,28 @@ mod tests {
     }
 
     #[test]
+    fn checks_and_their_outcomes_survive_encoding() {
+        let mut nodes = sample().nodes().to_vec();
+        nodes[0].check = Some(Check::Online);
+        nodes[0].answers[1].when = Some("offline");
+        let tree = Tree::new(nodes).unwrap();
+        let decoded = Tree::decode(&tree.encode()).unwrap();
+        assert_eq!(decoded.start().check, Some(Check::Online));
+        assert_eq!(decoded.start().answer_for("offline").unwrap().next, "fix");
+        assert!(decoded.start().answer_for("online").is_none());
+        assert_eq!(decoded.nodes(), tree.nodes());
+    }
+
+    #[test]
     fn decode_rejects_garbage_instead_of_panicking() {
         assert!(Tree::decode("N\tstart\tquestion").is_err());
-        assert!(Tree::decode("A\tx\tlabel").is_err());
-        assert!(Tree::decode("N\tx\tguidance\tvisitor\tx.md\t1\tNo start").is_err());
-        assert!(Tree::decode("N\tstart\tquestion\teveryone\ts.md\t0\tS\nA\tnowhere\tGo").is_err());
+        assert!(Tree::decode("A\tx\t-\tlabel").is_err());
+        assert!(Tree::decode("N\tx\tguidance\tvisitor\tx.md\t1\t-\tNo start").is_err());
+        let start = "N\tstart\tquestion\teveryone\ts.md\t0";
+        assert!(Tree::decode(&format!("{start}\t-\tS\nA\tnowhere\t-\tGo")).is_err());
+        assert!(Tree::decode(&format!("{start}\tping\tS\nA\tstart\t-\tGo")).is_err());
+        assert!(Tree::decode(&format!("{start}\t-\tS\nA\tstart\toffline\tGo")).is_err());
+        assert!(Tree::decode(&format!("{start}\tonline\tS\nA\tstart\tmaybe\tGo")).is_err());
     }
 
     #[test]
