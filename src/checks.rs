@@ -55,14 +55,32 @@ impl Check {
             Check::Online => &["online", "offline"],
             Check::SiteAnswers => &["answered", "no-answer", "timed-out"],
             Check::SiteStatus => &["working", "bad-gateway", "server-error", "hidden"],
-            Check::Dns => &["resolves", "nxdomain", "servfail", "no-address"],
+            Check::Dns => &[
+                "resolves",
+                "nxdomain",
+                "servfail",
+                "no-address",
+                "no-resolver",
+            ],
             Check::StatusPage => &["operational", "incident", "unreadable"],
         }
     }
 
-    /// Whether the check needs the address of the failing site.
-    pub fn needs_site(self) -> bool {
-        self != Check::Online
+    /// The outcome called `name`, as the `'static` name this check reports.
+    pub fn outcome(self, name: &str) -> Option<&'static str> {
+        self.outcomes()
+            .iter()
+            .find(|outcome| **outcome == name)
+            .copied()
+    }
+
+    /// The address the check needs, if any.
+    pub fn input(self) -> Option<Input> {
+        match self {
+            Check::Online => None,
+            Check::StatusPage => Some(Input::StatusPage),
+            _ => Some(Input::Site),
+        }
     }
 
     /// What the check is doing, for the line shown while it runs.
@@ -75,6 +93,57 @@ impl Check {
             Check::StatusPage => "Reading the site's status page…",
         }
     }
+}
+
+/// An address a check needs before it can run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// The page that shows the error (the `url` parameter).
+    Site,
+    /// The site's status page (the `statuspage` parameter).
+    StatusPage,
+}
+
+impl Input {
+    /// The query parameter a link or an embedding page passes it in.
+    pub fn param(self) -> &'static str {
+        match self {
+            Input::Site => "url",
+            Input::StatusPage => "statuspage",
+        }
+    }
+
+    /// What the reader is asked for when it is not known yet.
+    pub fn prompt(self) -> &'static str {
+        match self {
+            Input::Site => "Which address shows the error?",
+            Input::StatusPage => "What is the address of the site's status page?",
+        }
+    }
+}
+
+/// The DNS-over-HTTPS resolvers asked by default, in order (JSON API, CORS-enabled).
+pub const DEFAULT_RESOLVERS: [&str; 2] = [
+    "https://cloudflare-dns.com/dns-query",
+    "https://dns.google/resolve",
+];
+
+/// The DNS-over-HTTPS resolvers to ask: the `doh` parameter (comma-separated http(s) URLs,
+/// for a help desk that runs its own) or the defaults.
+pub fn resolvers(param: Option<&str>) -> Result<Vec<String>, String> {
+    let Some(param) = param.filter(|p| !p.trim().is_empty()) else {
+        return Ok(DEFAULT_RESOLVERS.iter().map(|r| r.to_string()).collect());
+    };
+    param
+        .split(',')
+        .map(|resolver| match site(resolver) {
+            Ok(found) if resolver.trim().to_ascii_lowercase().starts_with("http") => Ok(found.url),
+            _ => Err(format!(
+                "The resolver “{}” is not an http(s) address, so the default resolvers are used.",
+                shorten(resolver.trim())
+            )),
+        })
+        .collect()
 }
 
 /// How a result reads at a glance.
@@ -407,6 +476,20 @@ pub fn dns(site: &Site, resolver: &str, replies: &[DnsReply]) -> Finding {
         finding = finding.detail("platform", platform);
     }
     finding.detail("DNS status", worst)
+}
+
+/// The DNS check when no resolver could be asked at all.
+pub fn dns_unreachable(site: &Site, error: &str) -> Finding {
+    Finding::new(
+        Check::Dns,
+        "no-resolver",
+        Verdict::Unknown,
+        format!(
+            "No DNS-over-HTTPS resolver could be asked about {} from here ({error}).",
+            site.host
+        ),
+    )
+    .detail("error", error)
 }
 
 /// A Statuspage `summary.json` (or `status.json`), reduced to what matters here.
@@ -894,6 +977,36 @@ mod tests {
             refused
                 .summary
                 .ends_with("Open it yourself: https://status.shop.example")
+        );
+    }
+
+    #[test]
+    fn resolvers_come_from_the_doh_parameter_or_the_defaults() {
+        assert_eq!(resolvers(None).unwrap(), DEFAULT_RESOLVERS);
+        assert_eq!(resolvers(Some(" ")).unwrap(), DEFAULT_RESOLVERS);
+        assert_eq!(
+            resolvers(Some(
+                "http://127.0.0.1:5380/dns-query,https://dns.example/resolve"
+            ))
+            .unwrap(),
+            [
+                "http://127.0.0.1:5380/dns-query",
+                "https://dns.example/resolve"
+            ]
+        );
+        assert!(
+            resolvers(Some("javascript:alert(1)"))
+                .unwrap_err()
+                .contains("default resolvers")
+        );
+        assert!(
+            resolvers(Some("dns.example")).is_err(),
+            "a resolver is given in full"
+        );
+        let failed = dns_unreachable(&shop(), "it did not answer");
+        assert_eq!(
+            (failed.outcome, failed.verdict),
+            ("no-resolver", Verdict::Unknown)
         );
     }
 

@@ -99,7 +99,24 @@ struct FrontMatter {
 struct AnswerMatter {
     label: Spanned<String>,
     next: Spanned<String>,
-    when: Option<Spanned<String>>,
+    when: Option<Spanned<Outcomes>>,
+}
+
+/// `when = "offline"` or `when = ["nxdomain", "no-address"]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Outcomes {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Outcomes {
+    fn names(&self) -> Vec<&str> {
+        match self {
+            Outcomes::One(name) => vec![name.as_str()],
+            Outcomes::Many(names) => names.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 /// The line that opens and closes a node file's settings.
@@ -218,7 +235,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
     for a in matter.answers {
         let lines = (line_of(a.label.span().start), line_of(a.next.span().start));
         let when = match (&a.when, check) {
-            (None, _) => None,
+            (None, _) => Vec::new(),
             (Some(when), None) => {
                 return Err(at(
                     line_of(when.span().start),
@@ -226,23 +243,23 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
                         .into(),
                 ));
             }
-            (Some(when), Some(check)) => Some(
-                *check
-                    .outcomes()
-                    .iter()
-                    .find(|o| **o == when.get_ref())
-                    .ok_or_else(|| {
+            (Some(when), Some(check)) => when
+                .get_ref()
+                .names()
+                .into_iter()
+                .map(|name| {
+                    check.outcome(name).ok_or_else(|| {
                         at(
                             line_of(when.span().start),
                             format!(
-                                "the {} check has no outcome {:?}; it has: {}",
+                                "the {} check has no outcome {name:?}; it has: {}",
                                 check.name(),
-                                when.get_ref(),
                                 check.outcomes().join(", ")
                             ),
                         )
-                    })?,
-            ),
+                    })
+                })
+                .collect::<Result<_, _>>()?,
         };
         let answer = Answer {
             label: a.label.into_inner(),
@@ -261,7 +278,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             Answer {
                 label: FIXED_LABEL.into(),
                 next: fixed,
-                when: None,
+                when: Vec::new(),
             },
             kind_line,
             fixed_line.unwrap_or(kind_line),
@@ -271,7 +288,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
                 Answer {
                     label: NOT_FIXED_LABEL.into(),
                     next: not_fixed.into_inner(),
-                    when: None,
+                    when: Vec::new(),
                 },
                 kind_line,
                 not_fixed_line.unwrap_or(kind_line),
@@ -524,16 +541,14 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
         ));
     }
     for (i, answer) in node.answers.iter().enumerate() {
-        let earlier = node.answers[..i]
+        let taken = answer
+            .when
             .iter()
-            .any(|a| a.when.is_some() && a.when == answer.when);
-        if earlier {
+            .find(|outcome| node.answers[..i].iter().any(|a| a.when.contains(outcome)));
+        if let Some(outcome) = taken {
             errors.push(source.error(
                 source.label_lines[i],
-                format!(
-                    "two answers are picked by the outcome {:?}; keep one",
-                    answer.when.unwrap_or_default()
-                ),
+                format!("two answers are picked by the outcome {outcome:?}; keep one"),
             ));
         }
     }
@@ -1089,6 +1104,24 @@ mod tests {
     }
 
     #[test]
+    fn several_outcomes_can_pick_one_answer() {
+        let text = start_with_check("check = \"dns\"", "when = [\"nxdomain\", \"no-address\"]");
+        assert_eq!(
+            errors(&[("start.md", &text), ("visitor-tip.md", TIP_FILE)]),
+            Vec::<String>::new()
+        );
+        let source = parse_file("start.md", &text).unwrap();
+        assert_eq!(source.node.answers[0].when, ["nxdomain", "no-address"]);
+        let bad = start_with_check("check = \"dns\"", "when = [\"nxdomain\", \"gone\"]");
+        assert_eq!(
+            errors(&[("start.md", &bad)]),
+            [
+                "start.md:10: the dns check has no outcome \"gone\"; it has: resolves, nxdomain, servfail, no-address, no-resolver"
+            ]
+        );
+    }
+
+    #[test]
     fn unknown_checks_and_outcomes_are_reported_with_the_choices() {
         let unknown = start_with_check("check = \"ping\"", "");
         assert_eq!(
@@ -1101,7 +1134,7 @@ mod tests {
         assert_eq!(
             errors(&[("start.md", &outcome)]),
             [
-                "start.md:10: the dns check has no outcome \"offline\"; it has: resolves, nxdomain, servfail, no-address"
+                "start.md:10: the dns check has no outcome \"offline\"; it has: resolves, nxdomain, servfail, no-address, no-resolver"
             ]
         );
         let no_check = start_with_check("", "when = \"offline\"");

@@ -50,8 +50,8 @@ pub struct Answer {
     pub label: String,
     /// The id of the node this answer leads to; it also identifies the answer in URLs.
     pub next: String,
-    /// The outcome of the question's check that picks this answer.
-    pub when: Option<&'static str>,
+    /// The outcomes of the question's check that pick this answer.
+    pub when: Vec<&'static str>,
 }
 
 /// One step of a decision tree, without its Markdown body.
@@ -78,7 +78,7 @@ impl Node {
     pub fn answer_for(&self, outcome: &str) -> Option<&Answer> {
         self.answers
             .iter()
-            .find(|answer| answer.when == Some(outcome))
+            .find(|answer| answer.when.contains(&outcome))
     }
 }
 
@@ -159,8 +159,12 @@ impl Tree {
             out.push_str(&fields.join("\t"));
             out.push('\n');
             for answer in &node.answers {
-                let when = answer.when.unwrap_or("-");
-                out.push_str(&["A", &answer.next, when, &answer.label].join("\t"));
+                let when = if answer.when.is_empty() {
+                    "-".to_string()
+                } else {
+                    answer.when.join(",")
+                };
+                out.push_str(&["A", &answer.next, &when, &answer.label].join("\t"));
                 out.push('\n');
             }
         }
@@ -189,14 +193,11 @@ impl Tree {
                 ["A", next, when, label] => {
                     let node = nodes.last_mut().ok_or_else(bad)?;
                     let when = match (*when, node.check) {
-                        ("-", _) => None,
-                        (outcome, Some(check)) => Some(
-                            *check
-                                .outcomes()
-                                .iter()
-                                .find(|o| **o == outcome)
-                                .ok_or_else(bad)?,
-                        ),
+                        ("-", _) => Vec::new(),
+                        (outcomes, Some(check)) => outcomes
+                            .split(',')
+                            .map(|outcome| check.outcome(outcome).ok_or_else(bad))
+                            .collect::<Result<_, _>>()?,
                         (_, None) => return Err(bad()),
                     };
                     node.answers.push(Answer {
@@ -320,7 +321,7 @@ pub(crate) mod fixture {
                 .map(|next| Answer {
                     label: format!("Go to {next}"),
                     next: next.to_string(),
-                    when: None,
+                    when: Vec::new(),
                 })
                 .collect(),
             file: format!("{id}.md"),
@@ -358,7 +359,7 @@ mod tests {
     fn checks_and_their_outcomes_survive_encoding() {
         let mut nodes = sample().nodes().to_vec();
         nodes[0].check = Some(Check::Online);
-        nodes[0].answers[1].when = Some("offline");
+        nodes[0].answers[1].when = vec!["offline"];
         let tree = Tree::new(nodes).unwrap();
         let decoded = Tree::decode(&tree.encode()).unwrap();
         assert_eq!(decoded.start().check, Some(Check::Online));
