@@ -21,24 +21,32 @@ const heading = (page) => page.locator("h1").innerText();
 const answer = (page, label) => page.locator(".answers a", { hasText: label }).click();
 const query = (page) => new URL(page.url()).search;
 
+/** Waits until the step's heading starts with `text`. */
+const reaches = (page, text) =>
+  page.waitForFunction((text) => document.querySelector("h1").textContent.startsWith(text), text);
+
 describe("walking the trees", () => {
-  test("a visitor reaches guidance, then the next cause, then the hand-over to the site", async () => {
+  test("a visitor is checked online, reaches guidance, the next cause, then the hand-over", async () => {
     const page = await openApp(browser, server.url);
     assert.equal(await heading(page), "Who is seeing the 502 error?");
     await answer(page, "I was visiting a website");
-    assert.equal(await heading(page), "Do other websites open normally right now?");
-    await answer(page, "Yes, only this site");
+    // The online check answers "Do other websites open?" by itself.
+    await reaches(page, "Reload the page once");
     await answer(page, "No, it still says 502");
+    assert.equal(await heading(page), "Does the site answer your browser at all?");
+    await answer(page, "Yes, it answers, but with the error");
     await answer(page, "No, it fails everywhere");
     assert.equal(await heading(page), "The fault is at the site: wait, check, tell them");
     await page.locator(".guidance .markdown h2").first().waitFor();
     assert.match(await page.locator(".guidance").innerText(), /Wait and try again/i);
-    assert.equal(query(page), "?a=visitor-other-sites.visitor-reload.visitor-other-browser.visitor-site-side");
-    assert.equal(await page.locator(".answered li").count(), 4);
-    assert.match(await page.locator(".progress").innerText(), /after 4 questions/);
+    assert.equal(query(page), "?a=visitor-other-sites.visitor-reload.visitor-site-answers.visitor-other-browser.visitor-site-side");
+    assert.equal(await page.locator(".answered li").count(), 5);
+    assert.match(await page.locator(".progress").innerText(), /after 5 questions/);
     assert.equal(await page.locator(".outcome h2").innerText(), "Did this fix it?");
 
     await answer(page, "No, the error is still there");
+    assert.equal(await heading(page), "Does the site's status page report a problem?");
+    await answer(page, "I can't find a status page");
     assert.equal(await heading(page), "Look for news from the site: status page and social media");
     assert.equal(await page.locator(".progress").innerText(), "The next most likely cause");
     await answer(page, "No, the error is still there");
@@ -54,6 +62,7 @@ describe("walking the trees", () => {
     const page = await openApp(browser, server.url, { viewport: { width: 1000, height: 900 } });
     await answer(page, "I run or develop the site");
     assert.match(await page.locator(".progress").innerText(), /^Question 2 of at most \d+$/);
+    await answer(page, "Yes, it answers 502");
     await answer(page, "A web server we run");
     await answer(page, "nginx");
     await answer(page, "connect() failed (111: Connection refused)");
@@ -62,29 +71,31 @@ describe("walking the trees", () => {
     await page.screenshot({ path: join(OUTPUT, "guidance-owner.png"), fullPage: true });
     await answer(page, "Yes, that fixed it");
     assert.equal(await heading(page), "Fixed: write it down so it does not come back");
-    assert.equal(query(page), "?a=owner-gateway.owner-web-server.owner-nginx.owner-nginx-refused.owner-fixed");
+    assert.equal(query(page), "?a=owner-site-check.owner-gateway.owner-web-server.owner-nginx.owner-nginx-refused.owner-fixed");
     await page.close();
   });
 
-  test("keyboard alone walks to guidance, and focus follows each step", async () => {
+  test("keyboard alone walks on, and focus follows each step", async () => {
     const page = await openApp(browser, server.url);
     await page.keyboard.press("Tab"); // the brand link
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.textContent), "I was visiting a website and it showed the error");
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => document.querySelector("h1").textContent.startsWith("Do other websites"));
+    await reaches(page, "Reload the page once");
     assert.equal(await page.evaluate(() => document.activeElement.id), "step-title");
     await page.close();
   });
 });
 
 describe("moving around a walk", () => {
-  test("Back returns to the previous question", async () => {
+  test("Back returns to the previous question, whose check does not run again", async () => {
     const page = await openApp(browser, `${server.url}?a=visitor-other-sites.visitor-reload`);
     assert.equal(await heading(page), "Reload the page once. Does it open now?");
     await page.locator(".walk-nav a", { hasText: "Back" }).click();
     assert.equal(await heading(page), "Do other websites open normally right now?");
     assert.equal(query(page), "?a=visitor-other-sites");
+    await page.waitForTimeout(500);
+    assert.equal(await heading(page), "Do other websites open normally right now?", "still here");
     await page.locator(".walk-nav a", { hasText: "Start over" }).click();
     assert.equal(await heading(page), "Who is seeing the 502 error?");
     assert.equal(query(page), "");
@@ -94,23 +105,23 @@ describe("moving around a walk", () => {
   test("the browser's back and forward buttons move through the steps", async () => {
     const page = await openApp(browser, server.url);
     await answer(page, "I run or develop the site");
+    await answer(page, "Yes, it answers 502");
     await answer(page, "I can't tell");
-    await answer(page, "We moved hosting");
-    assert.equal(await heading(page), "Check that every name points at the new server");
+    await answer(page, "Traffic grew");
+    assert.equal(await heading(page), "The server is overloaded: relieve it, then add headroom");
     await page.goBack();
     assert.equal(await heading(page), "What changed shortly before the 502s started?");
     await page.goBack();
     await page.goBack();
+    await page.goBack();
     assert.equal(await heading(page), "Who is seeing the 502 error?");
-    await page.goForward();
-    await page.goForward();
-    await page.goForward();
-    assert.equal(await heading(page), "Check that every name points at the new server");
+    for (let i = 0; i < 4; i++) await page.goForward();
+    assert.equal(await heading(page), "The server is overloaded: relieve it, then add headroom");
     await page.close();
   });
 
   test("changing an earlier answer keeps the later answers that still apply", async () => {
-    const page = await openApp(browser, `${server.url}?a=visitor-other-sites.visitor-reload.visitor-other-browser`);
+    const page = await openApp(browser, `${server.url}?a=visitor-other-sites.visitor-reload.visitor-site-answers`);
     const change = page.locator(".answered li", { hasText: "Reload the page once" }).locator("a.change");
     await change.click();
     assert.match(await page.locator(".progress").innerText(), /Changing an earlier answer/);
@@ -130,23 +141,24 @@ describe("moving around a walk", () => {
   test("reloading a deep step lands on the same step", async () => {
     const page = await openApp(browser, server.url);
     await answer(page, "I run or develop the site");
+    await answer(page, "Yes, it answers 502");
     await answer(page, "I can't tell");
     await answer(page, "Traffic grew");
     const before = [await heading(page), query(page)];
     await page.reload();
     await page.waitForSelector("html[data-app=started]");
     assert.deepEqual([await heading(page), query(page)], before);
-    assert.equal(await page.locator(".answered li").count(), 3);
+    assert.equal(await page.locator(".answered li").count(), 4);
     await page.close();
   });
 });
 
 describe("links that do not make sense", () => {
   test("an unknown step shows a message and the furthest valid step", async () => {
-    const page = await openApp(browser, `${server.url}?a=owner-gateway.owner-nonsense.owner-cdn`);
+    const page = await openApp(browser, `${server.url}?a=owner-site-check.owner-gateway.owner-nonsense.owner-cdn`);
     assert.match(await page.locator(".problem").innerText(), /“owner-nonsense”, which this guide does not have/);
     assert.equal(await heading(page), "Which server sent the 502 page?");
-    assert.equal(query(page), "?a=owner-gateway", "the address bar shows the step really shown");
+    assert.equal(query(page), "?a=owner-site-check.owner-gateway", "the address bar shows the step really shown");
     await answer(page, "I can't tell");
     assert.equal(await page.locator(".problem").count(), 0, "the message goes once the reader moves on");
     await page.close();
@@ -210,6 +222,7 @@ describe("before and without the app", () => {
     assert.ok(owner.length > 10);
     await waitUntil(() => owner.every((file) => fetched.has(`/content/${file}`)), "every owner body is prefetched");
     await context.setOffline(true);
+    await answer(page, "Yes, it answers 502");
     await answer(page, "I can't tell");
     await answer(page, "Nothing that I know of");
     await answer(page, "Nothing here: the error page comes from our CDN");
@@ -222,7 +235,7 @@ describe("before and without the app", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.route("**/content/**", (route) => route.abort());
-    await page.goto(`${server.url}?a=owner-gateway.owner-change.owner-plugins`);
+    await page.goto(`${server.url}?a=owner-site-check.owner-gateway.owner-change.owner-plugins`);
     await page.waitForSelector("html[data-app=started]");
     assert.match(await page.locator(".load-error").innerText(), /could not be loaded: you may be offline/);
     await page.unroute("**/content/**");
@@ -235,7 +248,7 @@ describe("before and without the app", () => {
 
 describe("layout", () => {
   test("a phone-sized screen has no sideways scrolling, and dark mode follows the system", async () => {
-    const page = await openApp(browser, `${server.url}?a=owner-gateway.owner-change.owner-log.owner-php-limits`, {
+    const page = await openApp(browser, `${server.url}?a=owner-site-check.owner-gateway.owner-change.owner-log.owner-php-limits`, {
       viewport: { width: 360, height: 740 },
       colorScheme: "dark",
     });
@@ -259,7 +272,7 @@ describe("the map of every step", () => {
     await page.locator("#map-owner-nginx-refused > .map-step a").click();
     await page.waitForSelector("html[data-app=started]");
     assert.equal(await heading(page), "nginx: nothing accepts connections on the upstream address");
-    assert.equal(query(page), "?a=owner-gateway.owner-web-server.owner-nginx.owner-nginx-refused");
+    assert.equal(query(page), "?a=owner-site-check.owner-gateway.owner-web-server.owner-nginx.owner-nginx-refused");
     await page.close();
   });
 });

@@ -119,14 +119,14 @@ fn the_walk_is_written_to_the_address_bar_keeping_other_parameters() {
     set_search("?url=https%3A%2F%2Fshop.example%2F&rid=abc");
     let length_before = window().history().unwrap().length().unwrap();
     let walk = Walk::default()
-        .choose(tree(), "owner-gateway")
+        .choose(tree(), "owner-site-check")
         .unwrap()
-        .choose(tree(), "owner-change")
+        .choose(tree(), "owner-gateway")
         .unwrap();
     location::push(&walk);
     assert_eq!(
         window().location().search().unwrap(),
-        "?url=https%3A%2F%2Fshop.example%2F&rid=abc&a=owner-gateway.owner-change"
+        "?url=https%3A%2F%2Fshop.example%2F&rid=abc&a=owner-site-check.owner-gateway"
     );
     assert_eq!(
         window().history().unwrap().length().unwrap(),
@@ -138,9 +138,9 @@ fn the_walk_is_written_to_the_address_bar_keeping_other_parameters() {
 
 #[wasm_bindgen_test]
 fn the_walk_is_read_from_the_address_bar_up_to_its_last_valid_step() {
-    set_search("?a=owner-gateway.no-such-step.owner-cdn");
+    set_search("?a=owner-site-check.no-such-step.owner-cdn");
     let (walk, problem) = location::read();
-    assert_eq!(walk.shown(tree()).id, "owner-gateway");
+    assert_eq!(walk.shown(tree()).id, "owner-site-check");
     assert_eq!(
         problem,
         Some(Problem::UnknownNode {

@@ -38,7 +38,21 @@ pub fn plain_href(walk: &Walk) -> String {
 
 /// Whether the current URL has `key`, with or without a value.
 pub fn has_param(key: &str) -> bool {
-    query::get(&search(), key).is_some()
+    param(key).is_some()
+}
+
+/// The value of `key` in the current URL.
+pub fn param(key: &str) -> Option<String> {
+    query::get(&search(), key)
+}
+
+/// Sets `key` in the current URL without adding a history entry (for what the reader typed,
+/// so a reload or a shared link keeps it).
+pub fn set_param(key: &str, value: &str) {
+    if let Ok(history) = window().history() {
+        let query = query::set(&search(), key, Some(value));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&link(query)));
+    }
 }
 
 /// A query string as a link: itself, or the bare path when it is empty.

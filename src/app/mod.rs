@@ -6,10 +6,14 @@ mod answered;
 mod bodies;
 mod body;
 mod body_html;
+mod check_panel;
 mod end;
+mod finding_card;
 mod guidance;
 pub mod location;
 mod map;
+mod picked_by;
+mod probe;
 mod problem_note;
 mod question;
 mod step;
@@ -17,6 +21,7 @@ mod walk_link;
 
 pub use body_html::BodyHtml;
 
+use crate::checks::Finding;
 use crate::content::Tree;
 use crate::engine::{Problem, Walk};
 use leptos::prelude::*;
@@ -38,19 +43,57 @@ pub struct Wizard {
     pub walk: RwSignal<Walk>,
     /// Why the URL that opened this step could not be followed to the end.
     pub problem: RwSignal<Option<Problem>>,
+    /// What each live check found, with the id of the question that ran it, oldest first.
+    pub findings: RwSignal<Vec<(String, Finding)>>,
+    /// How the reader got to the step on screen.
+    pub arrival: RwSignal<Arrival>,
+}
+
+/// How the reader got to the step on screen. A question's check runs by itself only when the
+/// reader opens a link to it or answers their way to it, never when they step back to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    Opened,
+    Forward,
+    Back,
 }
 
 impl Wizard {
     /// Shows `walk` as a new step in the browser's history.
     pub fn go(&self, walk: Walk) {
         location::push(&walk);
+        let forward = walk.changing().is_none()
+            && walk.answer_count() > self.walk.with_untracked(Walk::answer_count);
+        self.arrival.set(if forward {
+            Arrival::Forward
+        } else {
+            Arrival::Back
+        });
         self.problem.set(None);
         self.walk.set(walk);
     }
 
+    /// Keeps what a question's check found, as part of the walk.
+    pub fn record(&self, question: &str, finding: Finding) {
+        self.findings
+            .update(|findings| findings.push((question.to_string(), finding)));
+    }
+
+    /// The latest finding of `question`'s check.
+    pub fn finding_for(&self, question: &str) -> Option<Finding> {
+        self.findings.with_untracked(|findings| {
+            findings
+                .iter()
+                .rev()
+                .find(|(q, _)| q == question)
+                .map(|(_, f)| f.clone())
+        })
+    }
+
     /// Takes the walk from the current URL (on start and on back/forward). A URL that stops
     /// making sense is replaced by its last valid step, and the reader is told why.
-    fn follow_location(&self) {
+    fn follow_location(&self, arrival: Arrival) {
+        self.arrival.set(arrival);
         let (walk, problem) = location::read();
         if problem.is_some() {
             location::replace(&walk);
@@ -87,10 +130,14 @@ pub fn App() -> impl IntoView {
     let wizard = Wizard {
         walk: RwSignal::new(Walk::default()),
         problem: RwSignal::new(None),
+        findings: RwSignal::new(Vec::new()),
+        arrival: RwSignal::new(Arrival::Opened),
     };
-    wizard.follow_location();
+    wizard.follow_location(Arrival::Opened);
     provide_context(wizard);
-    let listener = window_event_listener(leptos::ev::popstate, move |_| wizard.follow_location());
+    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        wizard.follow_location(Arrival::Back)
+    });
     on_cleanup(move || listener.remove());
     bodies::prefetch_from(wizard.walk);
 

@@ -2,7 +2,7 @@
 //! that move back or start over.
 
 use super::walk_link::WalkLink;
-use super::{Wizard, end::End, guidance::Guidance, question::Question, tree};
+use super::{Wizard, end::End, guidance::Guidance, picked_by::PickedBy, question::Question, tree};
 use crate::content::{Kind, Node};
 use crate::engine::Walk;
 use leptos::html::H1;
@@ -29,6 +29,7 @@ pub fn Step() -> impl IntoView {
         <section class="step" aria-labelledby="step-title">
             {move || wizard.walk.with(|walk| progress(walk, shown())).map(|text| view! { <p class="progress">{text}</p> })}
             <h1 id="step-title" tabindex="-1" node_ref=heading>{move || shown().title.clone()}</h1>
+            {move || view! { <PickedBy walk=wizard.walk.get()/> }}
             {move || {
                 let walk = wizard.walk.get();
                 let node = walk.shown(tree());

@@ -1,0 +1,185 @@
+// Real servers on loopback for the live checks: a real nginx in front of upstreams that fail in
+// different ways, and small servers that speak the DNS-over-HTTPS JSON and Statuspage formats in
+// place of the public resolvers and status pages that tests cannot reach. The wizard is pointed
+// at them through its ordinary link parameters (url, doh, statuspage).
+import { spawn } from "node:child_process";
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createTcpServer } from "node:net";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** A port nothing listens on right now. */
+async function freePort() {
+  const probe = createTcpServer();
+  await new Promise((ready) => probe.listen(0, "127.0.0.1", ready));
+  const { port } = probe.address();
+  await new Promise((closed) => probe.close(closed));
+  return port;
+}
+
+function listen(server, port = 0) {
+  return new Promise((ready) => server.listen(port, "127.0.0.1", () => ready(server.address().port)));
+}
+
+/** An upstream that accepts connections and resets them at once. */
+async function resettingUpstream() {
+  const server = createTcpServer((socket) => socket.resetAndDestroy());
+  return { server, port: await listen(server) };
+}
+
+/** An upstream that accepts connections and never answers. */
+async function hangingUpstream() {
+  const sockets = new Set();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  const port = await listen(server);
+  return { server, port, close: () => { for (const s of sockets) s.destroy(); server.close(); } };
+}
+
+/** The DNS-over-HTTPS JSON answers the tests rely on, by host name. */
+const ZONE = {
+  "healthy.test": { Status: 0, Answer: [{ name: "healthy.test.", type: 1, TTL: 60, data: "127.0.0.1" }] },
+  "cdn.test": {
+    Status: 0,
+    Answer: [
+      { name: "cdn.test.", type: 5, TTL: 60, data: "cdn.test.cdn.cloudflare.net." },
+      { name: "cdn.test.cdn.cloudflare.net.", type: 1, TTL: 60, data: "104.16.0.1" },
+    ],
+  },
+  "missing.test": { Status: 3 },
+  "broken.test": { Status: 2 },
+};
+
+function dohServer(queries) {
+  return createHttpServer((request, response) => {
+    const url = new URL(request.url, "http://x");
+    const name = url.searchParams.get("name") ?? "";
+    const type = url.searchParams.get("type") ?? "";
+    queries.push({ name, type, path: url.pathname });
+    const answer = ZONE[name] ?? { Status: 3 };
+    const wanted = { A: 1, AAAA: 28 }[type];
+    const records = (answer.Answer ?? []).filter((r) => r.type === wanted || r.type === 5);
+    response.writeHead(200, {
+      "content-type": "application/dns-json",
+      "access-control-allow-origin": "*",
+    });
+    response.end(JSON.stringify({ Status: answer.Status, Answer: records.length ? records : undefined }));
+  });
+}
+
+/** Status pages: /ok, /down, and /nocors (which does not allow other sites to read it). */
+function statuspageServer() {
+  return createHttpServer((request, response) => {
+    const page = request.url.split("/")[1];
+    const summary = {
+      ok: { status: { indicator: "none", description: "All Systems Operational" }, incidents: [] },
+      down: {
+        status: { indicator: "major", description: "Partial System Outage" },
+        incidents: [{ name: "Checkout errors", status: "investigating" }],
+      },
+      nocors: { status: { indicator: "none", description: "All Systems Operational" }, incidents: [] },
+    }[page];
+    if (!summary || !request.url.endsWith("/api/v2/summary.json")) {
+      response.writeHead(404).end();
+      return;
+    }
+    const headers = { "content-type": "application/json" };
+    if (page !== "nocors") headers["access-control-allow-origin"] = "*";
+    response.writeHead(200, headers).end(JSON.stringify(summary));
+  });
+}
+
+/** The nginx configuration: one server per behaviour, each on its own loopback port. */
+function nginxConfig(dir, ports) {
+  const cors = `add_header Access-Control-Allow-Origin * always;
+      add_header Access-Control-Expose-Headers "Server, Via, Retry-After" always;
+      add_header Via "1.1 fix502-test-proxy" always;`;
+  const site = (port, body) => `server { listen 127.0.0.1:${port}; location / { ${body} } }`;
+  return `daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 64; }
+http {
+  access_log ${dir}/access.log;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  proxy_connect_timeout 5s;
+  proxy_read_timeout 60s;
+  ${site(ports.healthy, `${cors} return 200 "healthy\\n";`)}
+  ${site(ports.down, `${cors} proxy_pass http://127.0.0.1:${ports.downUpstream};`)}
+  ${site(ports.reset, `proxy_pass http://127.0.0.1:${ports.resetUpstream};`)}
+  ${site(ports.hang, `proxy_pass http://127.0.0.1:${ports.hangUpstream};`)}
+  ${site(ports.cors, `${cors} proxy_pass http://127.0.0.1:${ports.closedUpstream};`)}
+  ${site(ports.nocors, `proxy_pass http://127.0.0.1:${ports.closedUpstream};`)}
+}
+`;
+}
+
+/** Starts every server; `stop()` stops them all. */
+export async function startHarness() {
+  const dir = await mkdtemp(join(tmpdir(), "fix502-harness-"));
+  const reset = await resettingUpstream();
+  const hang = await hangingUpstream();
+  const queries = [];
+  const doh = dohServer(queries);
+  const dohPort = await listen(doh);
+  const statuspage = statuspageServer();
+  const statusPort = await listen(statuspage);
+  const ports = {
+    healthy: await freePort(),
+    down: await freePort(),
+    reset: await freePort(),
+    hang: await freePort(),
+    cors: await freePort(),
+    nocors: await freePort(),
+    downUpstream: await freePort(),
+    closedUpstream: await freePort(),
+    resetUpstream: reset.port,
+    hangUpstream: hang.port,
+  };
+  const config = join(dir, "nginx.conf");
+  await writeFile(config, nginxConfig(dir, ports));
+  const nginx = spawn("nginx", ["-p", dir, "-c", config], { stdio: ["ignore", "ignore", "pipe"] });
+  let nginxErrors = "";
+  nginx.stderr.on("data", (chunk) => (nginxErrors += chunk));
+  await waitForPort(ports.healthy, () => nginxErrors);
+
+  let revived = null;
+  const url = (name) => `http://127.0.0.1:${ports[name]}/`;
+  return {
+    url,
+    doh: `http://127.0.0.1:${dohPort}/dns-query`,
+    statuspage: (page) => `http://127.0.0.1:${statusPort}/${page}`,
+    queries,
+    /** Brings the "down" site's upstream back, so it answers 200. */
+    async revive() {
+      revived = createHttpServer((_, response) => response.writeHead(200, { "content-type": "text/plain" }).end("back\n"));
+      await listen(revived, ports.downUpstream);
+    },
+    async errorLog() {
+      return readFile(join(dir, "error.log"), "utf8").catch(() => "");
+    },
+    async stop() {
+      nginx.kill("SIGQUIT");
+      await new Promise((exited) => (nginx.exitCode !== null ? exited() : nginx.once("exit", exited)));
+      for (const server of [reset.server, doh, statuspage, revived].filter(Boolean)) server.close();
+      hang.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForPort(port, why) {
+  for (let i = 0; i < 100; i++) {
+    const answered = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    if (answered) return;
+    await new Promise((tick) => setTimeout(tick, 50));
+  }
+  throw new Error(`nginx did not start: ${why()}`);
+}
