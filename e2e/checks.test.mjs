@@ -200,3 +200,37 @@ describe("status page check", () => {
     await page.close();
   });
 });
+
+describe("watching a site", () => {
+  test("the watch counts down, notices when the upstream comes back, and can be stopped", async () => {
+    const page = await openApp(
+      browser,
+      link({ a: "visitor-other-sites.visitor-reload.visitor-site-answers.visitor-other-browser.visitor-site-side", url: sites.url("down") }),
+    );
+    await page.locator(".watch button", { hasText: "Watch the site for me" }).click();
+    await page.locator(".countdown").waitFor();
+    assert.match(await page.locator(".countdown").innerText(), /Still failing after 1 check\. Next check in [1-5] s\./);
+    assert.equal((await finding(page, ".watch .finding")).outcome, "bad-gateway");
+    await sites.revive();
+    await page.locator(".back-notice").waitFor({ timeout: 15_000 });
+    const found = await finding(page, ".watch .finding");
+    assert.equal(found.outcome, "working");
+    assert.match(found.summary, /status 200/);
+    assert.match(await page.title(), /^Back up · /);
+    await page.close();
+  });
+
+  test("stop ends the watch", async () => {
+    const page = await openApp(
+      browser,
+      link({ a: "visitor-other-sites.visitor-reload.visitor-site-answers.visitor-other-browser.visitor-site-side", url: sites.url("cors") }),
+    );
+    await page.locator(".watch button", { hasText: "Watch the site for me" }).click();
+    await page.locator(".countdown").waitFor();
+    await page.locator(".watch button.stop").click();
+    assert.match(await page.locator(".watch").innerText(), /Stopped watching/);
+    await page.waitForTimeout(1500);
+    assert.match(await page.locator(".watch").innerText(), /Stopped watching/, "no check after stopping");
+    await page.close();
+  });
+});

@@ -615,6 +615,30 @@ fn shorten(text: &str) -> String {
     }
 }
 
+/// What one round of watching a site shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Watch {
+    /// It works again.
+    Back,
+    /// Still failing: check again later.
+    Failing,
+    /// The browser cannot tell: the site hides its status from this page, and it was already
+    /// answering (with its error) when the watch began.
+    Blind,
+}
+
+/// Reads one round of watching: the site-status finding, and (when the browser hid the
+/// status) the site-answers finding; `answered_at_start` says whether the site answered at all
+/// when the watch began.
+pub fn watch(status: &Finding, answers: Option<&Finding>, answered_at_start: bool) -> Watch {
+    match (status.outcome, answers.map(|finding| finding.outcome)) {
+        ("working", _) => Watch::Back,
+        ("hidden", Some("answered")) if !answered_at_start => Watch::Back,
+        ("hidden", Some("answered")) => Watch::Blind,
+        _ => Watch::Failing,
+    }
+}
+
 /// Seconds to wait before the `attempt`-th re-check (0-based) when watching a site: doubling
 /// from 5 s, never more than 2 minutes.
 pub fn watch_delay(attempt: u32) -> u32 {
@@ -1007,6 +1031,53 @@ mod tests {
         assert_eq!(
             (failed.outcome, failed.verdict),
             ("no-resolver", Verdict::Unknown)
+        );
+    }
+
+    #[test]
+    fn watching_notices_recovery_where_the_browser_can_see_it() {
+        let status = |status: u16, opaque: bool| {
+            site_status(
+                &shop(),
+                &Fetched::Answered {
+                    millis: 5,
+                    status,
+                    headers: vec![],
+                    opaque,
+                },
+            )
+        };
+        let answered = site_answers(
+            &shop(),
+            &Fetched::Answered {
+                millis: 5,
+                status: 0,
+                headers: vec![],
+                opaque: true,
+            },
+        );
+        let silent = site_answers(
+            &shop(),
+            &Fetched::Failed {
+                millis: 5,
+                message: "TypeError".into(),
+            },
+        );
+        assert_eq!(watch(&status(200, false), None, true), Watch::Back);
+        assert_eq!(watch(&status(502, false), None, true), Watch::Failing);
+        assert_eq!(
+            watch(&status(0, true), Some(&silent), false),
+            Watch::Failing
+        );
+        assert_eq!(
+            watch(&status(0, true), Some(&answered), false),
+            Watch::Back,
+            "it answers again"
+        );
+        assert_eq!(
+            watch(&status(0, true), Some(&answered), true),
+            Watch::Blind,
+            "it answered all along"
         );
     }
 

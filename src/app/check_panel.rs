@@ -2,9 +2,10 @@
 //! runs with a visible Cancel, shows its evidence, and answers the question when the author
 //! mapped the outcome to an answer. The reader can always answer by hand instead.
 
+use super::address_form::AddressForm;
 use super::finding_card::FindingCard;
 use super::{Arrival, Wizard, location, probe, tree};
-use crate::checks::{self, Check, Finding, Input};
+use crate::checks::{self, Check, Finding};
 use crate::content::Node;
 use crate::engine::Walk;
 use leptos::prelude::*;
@@ -145,33 +146,14 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
                         <p><button type="button" on:click=move |_| start()>"Run the check"</button></p>
                     }
                     .into_any(),
-                    Some(input) => address_form(input, known(), refused, field, submit).into_any(),
+                    Some(input) => view! {
+                        <AddressForm input typed=known() refused field submit/>
+                        <p class="hint">"Or skip the check and choose an answer below."</p>
+                    }
+                    .into_any(),
                 },
             }}
         </section>
-    }
-}
-
-/// The form that asks for the address a check needs, with the reason the last one was refused.
-fn address_form(
-    input: Input,
-    typed: Option<String>,
-    refused: Option<String>,
-    field: NodeRef<leptos::html::Input>,
-    submit: impl Fn(leptos::ev::SubmitEvent) + Copy + 'static,
-) -> impl IntoView {
-    view! {
-        <form class="address" on:submit=submit>
-            <label for="check-address">{input.prompt()}</label>
-            <div class="address-row">
-                <input id="check-address" node_ref=field type="text" inputmode="url"
-                    autocomplete="url" spellcheck="false" placeholder="https://www.example.com/"
-                    value=typed.unwrap_or_default()/>
-                <button type="submit">"Check"</button>
-            </div>
-            {refused.map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
-            <p class="hint">"Or skip the check and choose an answer below."</p>
-        </form>
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::answer_list::AnswerList;
 use super::body::NodeBody;
+use super::watch_panel::WatchPanel;
 use crate::content::Node;
 use crate::engine::Walk;
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ pub fn Guidance(node: &'static Node, walk: Walk) -> impl IntoView {
         <article class="guidance">
             <NodeBody node/>
         </article>
+        {node.watch.then(|| view! { <WatchPanel node/> })}
         <section class="outcome" aria-labelledby="outcome-title">
             <h2 id="outcome-title">"Did this fix it?"</h2>
             <AnswerList node walk/>

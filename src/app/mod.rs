@@ -1,6 +1,7 @@
 //! The browser user interface: one question or one piece of guidance per screen, driven by the
 //! walk in the URL. Components follow the page from top to bottom, one per file.
 
+mod address_form;
 mod answer_list;
 mod answered;
 mod bodies;
@@ -18,6 +19,7 @@ mod problem_note;
 mod question;
 mod step;
 mod walk_link;
+mod watch_panel;
 
 pub use body_html::BodyHtml;
 

@@ -194,3 +194,12 @@ fn cache_busted(url: &str) -> String {
         js_sys::Date::now() as u64
     )
 }
+
+/// Waits `millis` milliseconds.
+pub async fn sleep(millis: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ =
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis as i32);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

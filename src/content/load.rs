@@ -64,10 +64,11 @@ pub struct SourceNode {
     title_line: usize,
     /// Whether the file lists `[[answers]]` (guidance gets its answers from `fixed`/`not_fixed`).
     lists_answers: bool,
-    /// The lines of `fixed`, `not_fixed` and `check`, where given.
+    /// The lines of `fixed`, `not_fixed` and `check`, where given, and of `watch = true`.
     fixed_line: Option<usize>,
     not_fixed_line: Option<usize>,
     check_line: Option<usize>,
+    watch_line: Option<usize>,
 }
 
 impl SourceNode {
@@ -92,6 +93,7 @@ struct FrontMatter {
     fixed: Option<Spanned<String>>,
     not_fixed: Option<Spanned<String>>,
     check: Option<Spanned<String>>,
+    watch: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -306,6 +308,11 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         fixed_line,
         not_fixed_line,
         check_line,
+        watch_line: matter
+            .watch
+            .as_ref()
+            .filter(|watch| *watch.get_ref())
+            .map(|watch| line_of(watch.span().start)),
         node: Node {
             id: matter.id.into_inner(),
             title: matter.title.into_inner(),
@@ -315,6 +322,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             answers: answers.into_iter().map(|(answer, ..)| answer).collect(),
             file: file.to_string(),
             check,
+            watch: matter.watch.as_ref().is_some_and(|watch| *watch.get_ref()),
         },
         body,
     })
@@ -532,6 +540,12 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
                 }
                 _ => "an end node ends the walk and has no [[answers]]; make it a question",
             },
+        ));
+    }
+    if let (Some(line), true) = (source.watch_line, node.kind != Kind::Guidance) {
+        errors.push(source.error(
+            line,
+            format!("only guidance offers to watch the site: remove watch from this {kind} node"),
         ));
     }
     if let (Some(line), true) = (source.check_line, node.kind != Kind::Question) {
@@ -1165,6 +1179,23 @@ mod tests {
         assert_eq!(
             found,
             ["start.md:12: two answers are picked by the outcome \"online\"; keep one"]
+        );
+    }
+
+    #[test]
+    fn guidance_may_offer_to_watch_the_site() {
+        let source = parse_file(
+            "visitor-advice.md",
+            &advice("not_fixed = \"visitor-tip\"\nwatch = true\n"),
+        )
+        .unwrap();
+        assert!(source.node.watch);
+        let question = start_with_check("watch = true", "");
+        assert_eq!(
+            errors(&[("start.md", &question), ("visitor-tip.md", TIP_FILE)]),
+            [
+                "start.md:6: only guidance offers to watch the site: remove watch from this question node"
+            ]
         );
     }
 

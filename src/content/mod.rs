@@ -67,6 +67,8 @@ pub struct Node {
     pub has_body: bool,
     /// A live check that runs when this question is shown and may answer it.
     pub check: Option<Check>,
+    /// Guidance that offers to watch the site and say when it is back.
+    pub watch: bool,
 }
 
 impl Node {
@@ -152,7 +154,11 @@ impl Tree {
                 kind_name(node.kind),
                 audience_name(node.audience),
                 &node.file,
-                if node.has_body { "1" } else { "0" },
+                match (node.has_body, node.watch) {
+                    (false, _) => "0",
+                    (true, false) => "1",
+                    (true, true) => "w",
+                },
                 node.check.map_or("-", Check::name),
                 &node.title,
             ];
@@ -184,7 +190,8 @@ impl Tree {
                     audience: parse_audience(audience).ok_or_else(bad)?,
                     answers: Vec::new(),
                     file: file.to_string(),
-                    has_body: *has_body == "1",
+                    has_body: matches!(*has_body, "1" | "w"),
+                    watch: *has_body == "w",
                     check: match *check {
                         "-" => None,
                         name => Some(Check::parse(name).ok_or_else(bad)?),
@@ -327,6 +334,7 @@ pub(crate) mod fixture {
             file: format!("{id}.md"),
             has_body: kind != Kind::Question,
             check: None,
+            watch: false,
         }
     }
 }
@@ -360,11 +368,13 @@ mod tests {
         let mut nodes = sample().nodes().to_vec();
         nodes[0].check = Some(Check::Online);
         nodes[0].answers[1].when = vec!["offline"];
+        nodes[3].watch = true;
         let tree = Tree::new(nodes).unwrap();
         let decoded = Tree::decode(&tree.encode()).unwrap();
         assert_eq!(decoded.start().check, Some(Check::Online));
         assert_eq!(decoded.start().answer_for("offline").unwrap().next, "fix");
         assert!(decoded.start().answer_for("online").is_none());
+        assert!(decoded.node("fix").unwrap().watch);
         assert_eq!(decoded.nodes(), tree.nodes());
     }
 
