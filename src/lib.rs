@@ -1,7 +1,8 @@
 //! fix502: a troubleshooting wizard for HTTP 502 Bad Gateway errors.
 //!
-//! The decision logic ([`content`], [`engine`], [`markdown`], [`query`]) is plain Rust that builds
-//! and is tested on the host; [`app`], the Leptos user interface, is only built for the browser.
+//! The decision logic ([`content`], [`engine`], [`checks`], [`markdown`], [`query`]) is plain
+//! Rust that builds and is tested on the host; [`app`], the Leptos user interface and the
+//! browser side of the live checks, is only built for the browser.
 
 pub mod checks;
 pub mod content;

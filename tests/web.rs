@@ -151,3 +151,76 @@ fn the_walk_is_read_from_the_address_bar_up_to_its_last_valid_step() {
     location::replace(&Walk::default());
     assert_eq!(window().location().search().unwrap(), "");
 }
+
+/// The check functions against what the test page itself can reach: its own server, and a
+/// loopback port where nothing listens.
+mod checks {
+    use fix502::app::probe;
+    use fix502::checks::{Check, site};
+    use leptos::prelude::window;
+    use wasm_bindgen_test::*;
+    use web_sys::AbortController;
+
+    fn own_page() -> String {
+        window().location().href().unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_online_check_reaches_the_page_server() {
+        let never = AbortController::new().unwrap();
+        let finding = probe::run(Check::Online, None, &[], &never.signal())
+            .await
+            .unwrap();
+        assert_eq!(finding.outcome, "online");
+    }
+
+    #[wasm_bindgen_test]
+    async fn same_origin_status_and_headers_are_readable() {
+        let never = AbortController::new().unwrap();
+        let page = site(&own_page()).unwrap();
+        let finding = probe::run(Check::SiteStatus, Some(&page), &[], &never.signal())
+            .await
+            .unwrap();
+        assert_ne!(finding.outcome, "hidden", "{finding:?}");
+        assert!(
+            finding
+                .details
+                .iter()
+                .any(|(name, value)| name == "status" && value != "hidden (opaque response)")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn nothing_listening_is_no_answer() {
+        let never = AbortController::new().unwrap();
+        let closed = site("http://127.0.0.1:9/").unwrap();
+        let finding = probe::run(Check::SiteAnswers, Some(&closed), &[], &never.signal())
+            .await
+            .unwrap();
+        assert_eq!(finding.outcome, "no-answer");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_cancelled_check_stops_at_once_without_claiming_a_timeout() {
+        let cancel = AbortController::new().unwrap();
+        cancel.abort();
+        let started = js_sys::Date::now();
+        let page = site(&own_page()).unwrap();
+        let finding = probe::run(Check::SiteAnswers, Some(&page), &[], &cancel.signal())
+            .await
+            .unwrap();
+        assert!(js_sys::Date::now() - started < 1000.0);
+        assert_eq!(finding.outcome, "no-answer");
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_unreachable_resolver_is_reported_as_such() {
+        let never = AbortController::new().unwrap();
+        let page = site("http://shop.example/").unwrap();
+        let resolvers = ["http://127.0.0.1:9/dns-query".to_string()];
+        let finding = probe::run(Check::Dns, Some(&page), &resolvers, &never.signal())
+            .await
+            .unwrap();
+        assert_eq!(finding.outcome, "no-resolver");
+    }
+}

@@ -14,7 +14,7 @@ mod guidance;
 pub mod location;
 mod map;
 mod picked_by;
-mod probe;
+pub mod probe;
 mod problem_note;
 mod question;
 mod step;
