@@ -197,6 +197,9 @@ describe("status page check", () => {
     const found = await finding(page, ".picked-by .finding");
     assert.equal(found.outcome, "unreadable");
     assert.match(found.summary, new RegExp(`Open it yourself: ${sites.statuspage("nocors")}`));
+    const open = page.locator(".picked-by .finding a", { hasText: "Open the status page" });
+    assert.equal(await open.getAttribute("href"), sites.statuspage("nocors"));
+    assert.equal(await open.getAttribute("rel"), "noopener noreferrer");
     await page.close();
   });
 });

@@ -176,6 +176,8 @@ pub struct Finding {
     pub summary: String,
     /// The raw observations, as name and value.
     pub details: Vec<(String, String)>,
+    /// A page the reader can open to see for themselves (an http(s) address), with its label.
+    pub link: Option<(String, String)>,
 }
 
 impl Finding {
@@ -187,6 +189,7 @@ impl Finding {
             verdict,
             summary,
             details: Vec::new(),
+            link: None,
         }
     }
 
@@ -536,12 +539,17 @@ pub fn status_page(page: &str, report: Result<&StatusReport, &str>) -> Finding {
                 ),
             )
         }
-        Err(reason) => Finding::new(
-            Check::StatusPage,
-            "unreadable",
-            Verdict::Unknown,
-            format!("The status page can't be read from here ({reason}). Open it yourself: {page}"),
-        ),
+        Err(reason) => Finding {
+            link: Some(("Open the status page".into(), page.to_string())),
+            ..Finding::new(
+                Check::StatusPage,
+                "unreadable",
+                Verdict::Unknown,
+                format!(
+                    "The status page can't be read from here ({reason}). Open it yourself: {page}"
+                ),
+            )
+        },
     };
     let mut finding = finding.detail("status page", page);
     if let Ok(report) = report {

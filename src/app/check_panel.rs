@@ -95,25 +95,6 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         run.set(Run::Found(finding));
     }
 
-    let field = NodeRef::<leptos::html::Input>::new();
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let Some(input) = input else { return };
-        let typed = field
-            .get_untracked()
-            .map(|field| field.value())
-            .unwrap_or_default();
-        match checks::site(&typed) {
-            Ok(site) => {
-                location::set_param(input.param(), &site.url);
-                start();
-            }
-            Err(refused) => run.set(Run::Idle {
-                refused: Some(refused),
-            }),
-        }
-    };
-
     let resolver_note = resolvers().1;
     view! {
         <section class="check" aria-live="polite">
@@ -147,7 +128,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
                     }
                     .into_any(),
                     Some(input) => view! {
-                        <AddressForm input typed=known() refused field submit/>
+                        <AddressForm input refused on_address=start/>
                         <p class="hint">"Or skip the check and choose an answer below."</p>
                     }
                     .into_any(),

@@ -6,6 +6,9 @@ use leptos::prelude::*;
 #[component]
 pub fn FindingCard(finding: Finding) -> impl IntoView {
     let verdict = finding.verdict.name();
+    let link = finding.link.map(|(label, href)| {
+        view! { <p><a href=href target="_blank" rel="noopener noreferrer">{label}</a></p> }
+    });
     let details = finding
         .details
         .into_iter()
@@ -18,6 +21,7 @@ pub fn FindingCard(finding: Finding) -> impl IntoView {
                 " "
                 <span class="finding-summary">{finding.summary}</span>
             </p>
+            {link}
             <details>
                 <summary>"Details"</summary>
                 <dl>{details}</dl>

@@ -95,23 +95,6 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
         });
     };
 
-    let field = NodeRef::<leptos::html::Input>::new();
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let typed = field
-            .get_untracked()
-            .map(|field| field.value())
-            .unwrap_or_default();
-        match checks::site(&typed) {
-            Ok(site) => {
-                location::set_param(Input::Site.param(), &site.url);
-                start();
-            }
-            Err(refused) => state.set(Watching::Idle {
-                refused: Some(refused),
-            }),
-        }
-    };
     let stop_button = move || {
         view! {
             <button type="button" class="stop" on:click=move |_| { stop(); state.set(Watching::Stopped) }>
@@ -131,7 +114,7 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
                             Some(_) if refused.is_none() => view! {
                                 <button type="button" on:click=move |_| start()>"Watch the site for me"</button>
                             }.into_any(),
-                            typed => view! { <AddressForm input=Input::Site typed refused field submit/> }.into_any(),
+                            _ => view! { <AddressForm input=Input::Site refused on_address=start/> }.into_any(),
                         }}
                     }
                     .into_any(),
