@@ -4,6 +4,7 @@
 //! Rust that builds and is tested on the host; [`app`], the Leptos user interface and the
 //! browser side of the live checks, is only built for the browser.
 
+pub mod analyze;
 pub mod checks;
 pub mod content;
 pub mod engine;

@@ -1,0 +1,64 @@
+//! The command-line analyser as an owner runs it on a server: a file or standard input in, one
+//! JSON object out.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn analyze(input: &[u8]) -> serde_json::Value {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fix502-analyze"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the analyser starts");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    serde_json::from_slice(&output.stdout).expect("one JSON object")
+}
+
+#[test]
+fn an_nginx_log_from_standard_input_gives_every_field() {
+    let log = b"2026/11/22 03:17:54 [error] 17160#17160: *5 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 127.0.0.1, server: , request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:42515/\"\n";
+    let json = analyze(log);
+    assert_eq!(json["gateway"], "nginx");
+    assert_eq!(json["cause"], "upstream-reset");
+    assert_eq!(json["status"], 502);
+    assert_eq!(json["node"], "owner-nginx-reset");
+    assert_eq!(json["confidence"], "high");
+    assert_eq!(json["evidence"][0]["line"], 1);
+    assert!(json["version"].is_null());
+    assert_eq!(json["request_ids"], serde_json::json!([]));
+}
+
+#[test]
+fn curl_headers_give_the_request_id_and_bad_bytes_do_not_stop_it() {
+    let mut headers = b"HTTP/1.1 502 Bad Gateway\r\nServer: cloudflare\r\n\xff\xfe\r\nCF-RAY: 8a1b2c3d4e5f6789-AMS\r\n".to_vec();
+    headers.extend_from_slice(b"\r\n<p>Error code 521</p>\n");
+    let json = analyze(&headers);
+    assert_eq!(json["gateway"], "cloudflare");
+    assert_eq!(json["cause"], "upstream-refused");
+    assert_eq!(json["request_ids"][0]["id"], "8a1b2c3d4e5f6789-AMS");
+    assert_eq!(json["request_ids"][0]["kind"], "Cloudflare Ray ID");
+}
+
+#[test]
+fn text_without_evidence_is_unknown() {
+    let json = analyze(b"Everything is fine here.\n");
+    assert_eq!(
+        (json["gateway"].as_str(), json["cause"].as_str()),
+        (Some("unknown"), Some("unknown"))
+    );
+    assert_eq!(json["confidence"], "none");
+    assert!(json["node"].is_null());
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let output = Command::new(env!("CARGO_BIN_EXE_fix502-analyze"))
+        .arg("/no/such/file")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("fix502-analyze:"));
+}
