@@ -1,5 +1,6 @@
-//! Validates `content/` and embeds its decision tree into the app. An authoring mistake stops
-//! the build with one `file:line: what is wrong` line per problem.
+//! Validates `content/` and embeds its decision tree and the paste analyser's signatures into
+//! the app. An authoring mistake stops the build with one `file:line: what is wrong` line per
+//! problem.
 //!
 //! The tree (ids, titles, answers) goes into the wasm; the Markdown bodies stay in `content/`,
 //! which Trunk copies next to the app, and are fetched per node. A hash of the bodies versions
@@ -11,6 +12,9 @@ use std::path::Path;
 // The build script shares the content module (and the check names it uses) with the app, but
 // uses only part of them.
 #[allow(dead_code)]
+#[path = "src/analyze.rs"]
+mod analyze;
+#[allow(dead_code)]
 #[path = "src/checks.rs"]
 mod checks;
 #[allow(dead_code)]
@@ -20,6 +24,8 @@ mod content;
 fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=src/content");
+    println!("cargo::rerun-if-changed=src/analyze.rs");
+    println!("cargo::rerun-if-changed=src/checks.rs");
     let (tree, sources) = content::load::load_dir(Path::new("content")).unwrap_or_else(|errors| {
         eprintln!("content/ has {} problem(s):", errors.len());
         for error in &errors {
@@ -29,6 +35,21 @@ fn main() {
     });
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("tree.txt"), tree.encode())
+        .expect("OUT_DIR is writable");
+
+    let signatures = std::fs::read_to_string("content/signatures.toml").unwrap_or_default();
+    let rules = analyze::load::parse(&signatures).unwrap_or_else(|error| {
+        eprintln!("content/signatures.toml: {error}");
+        std::process::exit(1);
+    });
+    let nodes = rules.signatures.iter().filter_map(|s| s.node.as_ref());
+    for node in nodes.chain(rules.gateways.iter().map(|g| &g.node)) {
+        if tree.node(node).is_none() {
+            eprintln!("content/signatures.toml: no node has id {node:?}");
+            std::process::exit(1);
+        }
+    }
+    std::fs::write(Path::new(&out_dir).join("signatures.txt"), rules.encode())
         .expect("OUT_DIR is writable");
 
     // A stable hash (unlike std's randomly seeded one) of every file and body.

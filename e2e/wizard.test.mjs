@@ -276,3 +276,42 @@ describe("the map of every step", () => {
     await page.close();
   });
 });
+
+describe("paste to diagnose", () => {
+  test("a recorded nginx error page and log line lead to the right guidance, with the line that shows it", async () => {
+    const page = await openApp(browser, server.url);
+    await page.locator(".paste summary").click();
+    const paste = [
+      "<html>",
+      "<head><title>502 Bad Gateway</title></head>",
+      "<body>",
+      "<center><h1>502 Bad Gateway</h1></center>",
+      "<hr><center>nginx/1.22.1</center>",
+      "</body>",
+      "</html>",
+      '2026/11/22 03:17:54 [error] 17160#17160: *5 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 127.0.0.1, server: , request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:42515/"',
+    ].join("\n");
+    await page.locator("#paste-text").fill(paste);
+    await page.locator(".paste button", { hasText: "Read it" }).click();
+    const findings = page.locator(".paste-findings");
+    assert.equal(await findings.getAttribute("data-confidence"), "high");
+    assert.equal(await findings.locator(".paste-gateway").innerText(), "nginx 1.22.1");
+    assert.match(await findings.locator(".paste-cause").innerText(), /reset the connection \(upstream-reset\)/);
+    assert.match(await findings.locator(".paste-evidence li").first().innerText(), /^line 8 .*Connection reset by peer/);
+    await findings.locator("a.paste-go").click();
+    await page.waitForFunction(() => document.querySelector("h1").textContent.startsWith("nginx"));
+    assert.match(query(page), /owner-nginx\.owner-nginx-reset$/);
+    await page.close();
+  });
+
+  test("text with no known error says so and keeps the questions", async () => {
+    const page = await openApp(browser, `${server.url}?a=owner-site-check.owner-gateway`);
+    await page.locator(".paste summary").click();
+    await page.locator("#paste-text").fill("Lorem ipsum dolor sit amet.\n<script>alert(1)</script>");
+    await page.locator(".paste button", { hasText: "Read it" }).click();
+    assert.match(await page.locator(".paste-none").innerText(), /Nothing in this text matches/);
+    assert.equal(await heading(page), "Which server sent the 502 page?");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});

@@ -28,6 +28,30 @@ pub const CAUSES: [&str; 15] = [
     "worker-limit",
 ];
 
+/// What a cause means, in a sentence a site owner understands.
+pub fn cause_meaning(cause: &str) -> &'static str {
+    match cause {
+        "upstream-refused" => "nothing accepted the connection at the upstream's address",
+        "upstream-reset" => "the upstream reset the connection",
+        "upstream-closed-early" => "the upstream closed the connection before a complete response",
+        "upstream-invalid-response" => {
+            "the upstream answered with something that is not valid HTTP"
+        }
+        "upstream-header-too-big" => "the response headers did not fit the proxy's buffers",
+        "upstream-timeout" => "the upstream did not answer in time",
+        "upstream-tls" => "the TLS handshake with the upstream failed",
+        "dns" => "the upstream's name did not resolve",
+        "no-healthy-upstream" => "every server of the upstream group is marked down",
+        "app-crashed" => "the application crashed or was killed",
+        "app-not-started" => "the application is not running or failed to start",
+        "response-too-large" => "the response was larger than the platform allows",
+        "permission-denied" => "the proxy may not open the upstream's socket",
+        "socket-missing" => "the upstream's Unix socket does not exist",
+        "worker-limit" => "every worker is busy, or the socket's queue is full",
+        _ => "not recognised",
+    }
+}
+
 /// One rule: every `all` text must appear in the same line (ignoring case).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
@@ -121,6 +145,74 @@ pub struct Analysis {
     pub also: Vec<(String, Option<String>)>,
 }
 
+impl Rules {
+    /// Writes the rules (without their samples) in the line format [`Rules::decode`] reads:
+    /// tab-separated fields, `-` for none, list items separated by U+001F. The build embeds this
+    /// in the app; the parser in [`load`] rejects texts that contain tabs or line breaks.
+    pub fn encode(&self) -> String {
+        let or_dash = |field: &Option<String>| field.clone().unwrap_or_else(|| "-".into());
+        let mut out = String::new();
+        for g in &self.gateways {
+            out.push_str(&format!("G\t{}\t{}\t{}\n", g.id, g.name, g.node));
+        }
+        for r in &self.request_ids {
+            out.push_str(&format!("R\t{}\t{}\n", r.name, r.after.join("\u{1f}")));
+        }
+        for s in &self.signatures {
+            let status = s.status.map_or("-".into(), |status| status.to_string());
+            let fields = [
+                s.id.clone(),
+                or_dash(&s.gateway),
+                or_dash(&s.cause),
+                status,
+                or_dash(&s.node),
+                or_dash(&s.version_after),
+                s.all.join("\u{1f}"),
+            ];
+            out.push_str(&format!("S\t{}\n", fields.join("\t")));
+        }
+        out
+    }
+
+    pub fn decode(text: &str) -> Result<Rules, String> {
+        let some = |field: &str| (field != "-").then(|| field.to_string());
+        let list = |field: &str| {
+            field
+                .split('\u{1f}')
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let mut rules = Rules::default();
+        for line in text.lines() {
+            match line.split('\t').collect::<Vec<_>>().as_slice() {
+                ["G", id, name, node] => rules.gateways.push(Gateway {
+                    id: id.to_string(),
+                    name: name.to_string(),
+                    node: node.to_string(),
+                }),
+                ["R", name, after] => rules.request_ids.push(RequestIdRule {
+                    name: name.to_string(),
+                    after: list(after),
+                }),
+                ["S", id, gateway, cause, status, node, version_after, all] => {
+                    rules.signatures.push(Signature {
+                        id: id.to_string(),
+                        gateway: some(gateway),
+                        cause: some(cause),
+                        status: status.parse().ok(),
+                        all: list(all),
+                        node: some(node),
+                        version_after: some(version_after),
+                        sample: String::new(),
+                    })
+                }
+                _ => return Err(format!("the embedded signatures are corrupt: {line:?}")),
+            }
+        }
+        Ok(rules)
+    }
+}
+
 /// Characters people paste without seeing them: zero-width spaces and joiners, byte order
 /// marks, soft hyphens. Non-breaking spaces count as spaces.
 fn visible(line: &str) -> String {
@@ -149,7 +241,9 @@ pub fn analyze(rules: &Rules, text: &str) -> Analysis {
     let mut version: HashMap<&str, String> = HashMap::new();
     for (number, raw) in text.lines().enumerate() {
         let line = visible(raw);
-        let lower = line.to_lowercase();
+        // Signatures are ASCII, so ASCII case folding is enough, keeps byte offsets the same,
+        // and spares the app Unicode's case tables.
+        let lower = line.to_ascii_lowercase();
         if status.is_none() {
             status = status_line(&lower);
         }
@@ -398,9 +492,15 @@ pub mod load {
                 gateway: entry.gateway,
                 cause: entry.cause,
                 status: entry.status,
-                all: entry.all.iter().map(|text| text.to_lowercase()).collect(),
+                all: entry
+                    .all
+                    .iter()
+                    .map(|text| text.to_ascii_lowercase())
+                    .collect(),
                 node: entry.node,
-                version_after: entry.version_after.map(|marker| marker.to_lowercase()),
+                version_after: entry
+                    .version_after
+                    .map(|marker| marker.to_ascii_lowercase()),
                 sample: entry.sample,
             });
         }
@@ -411,7 +511,7 @@ pub mod load {
                 .into_iter()
                 .map(|r| RequestIdRule {
                     name: r.name,
-                    after: r.after.iter().map(|a| a.to_lowercase()).collect(),
+                    after: r.after.iter().map(|a| a.to_ascii_lowercase()).collect(),
                 })
                 .collect(),
             gateways,
@@ -533,6 +633,27 @@ mod tests {
         let paste = "upstream\u{200b} prematurely closed connection while reading response header from upstream\u{00a0}— Ошибка 502, 错误";
         let analysis = analyze(&rules(), paste);
         assert_eq!(analysis.cause, "upstream-closed-early");
+    }
+
+    #[test]
+    fn rules_survive_the_encoding_the_app_embeds() {
+        let rules = rules();
+        let mut decoded = Rules::decode(&rules.encode()).unwrap();
+        for (signature, original) in decoded.signatures.iter_mut().zip(&rules.signatures) {
+            signature.sample = original.sample.clone();
+        }
+        assert_eq!(decoded, rules);
+        assert!(Rules::decode("S\tbroken").is_err());
+        let embedded =
+            Rules::decode(include_str!(concat!(env!("OUT_DIR"), "/signatures.txt"))).unwrap();
+        assert_eq!(embedded.signatures.len(), rules.signatures.len());
+    }
+
+    #[test]
+    fn every_cause_has_a_meaning() {
+        for cause in CAUSES {
+            assert_ne!(cause_meaning(cause), "not recognised", "{cause}");
+        }
     }
 
     #[test]

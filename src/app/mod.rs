@@ -13,6 +13,7 @@ mod finding_card;
 mod guidance;
 pub mod location;
 mod map;
+mod paste_box;
 mod picked_by;
 pub mod probe;
 mod problem_note;

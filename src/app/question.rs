@@ -3,6 +3,7 @@
 use super::answer_list::AnswerList;
 use super::body::NodeBody;
 use super::check_panel::CheckPanel;
+use super::paste_box::PasteBox;
 use crate::content::Node;
 use crate::engine::Walk;
 use leptos::prelude::*;
@@ -17,5 +18,6 @@ pub fn Question(node: &'static Node, walk: Walk) -> impl IntoView {
             <p class="hint">"Your later answers are kept wherever they still apply."</p>
         })}
         <AnswerList node walk/>
+        {node.paste.then(|| view! { <PasteBox/> })}
     }
 }

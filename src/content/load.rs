@@ -69,6 +69,7 @@ pub struct SourceNode {
     not_fixed_line: Option<usize>,
     check_line: Option<usize>,
     watch_line: Option<usize>,
+    paste_line: Option<usize>,
 }
 
 impl SourceNode {
@@ -94,6 +95,7 @@ struct FrontMatter {
     not_fixed: Option<Spanned<String>>,
     check: Option<Spanned<String>>,
     watch: Option<Spanned<bool>>,
+    paste: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -218,6 +220,11 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         spanned_line(&matter.not_fixed),
         spanned_line(&matter.check),
     );
+    let set_line = |flag: &Option<Spanned<bool>>| {
+        flag.as_ref()
+            .filter(|flag| *flag.get_ref())
+            .map(|flag| line_of(flag.span().start))
+    };
     let lists_answers = !matter.answers.is_empty();
     let check = match &matter.check {
         None => None,
@@ -308,11 +315,8 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         fixed_line,
         not_fixed_line,
         check_line,
-        watch_line: matter
-            .watch
-            .as_ref()
-            .filter(|watch| *watch.get_ref())
-            .map(|watch| line_of(watch.span().start)),
+        watch_line: set_line(&matter.watch),
+        paste_line: set_line(&matter.paste),
         node: Node {
             id: matter.id.into_inner(),
             title: matter.title.into_inner(),
@@ -322,7 +326,8 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             answers: answers.into_iter().map(|(answer, ..)| answer).collect(),
             file: file.to_string(),
             check,
-            watch: matter.watch.as_ref().is_some_and(|watch| *watch.get_ref()),
+            watch: set_line(&matter.watch).is_some(),
+            paste: set_line(&matter.paste).is_some(),
         },
         body,
     })
@@ -546,6 +551,12 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
         errors.push(source.error(
             line,
             format!("only guidance offers to watch the site: remove watch from this {kind} node"),
+        ));
+    }
+    if let (Some(line), true) = (source.paste_line, node.kind != Kind::Question) {
+        errors.push(source.error(
+            line,
+            format!("only a question offers to read a paste: remove paste from this {kind} node"),
         ));
     }
     if let (Some(line), true) = (source.check_line, node.kind != Kind::Question) {

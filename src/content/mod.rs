@@ -69,6 +69,8 @@ pub struct Node {
     pub check: Option<Check>,
     /// Guidance that offers to watch the site and say when it is back.
     pub watch: bool,
+    /// A question that offers to read a pasted error page, headers or log line.
+    pub paste: bool,
 }
 
 impl Node {
@@ -154,11 +156,7 @@ impl Tree {
                 kind_name(node.kind),
                 audience_name(node.audience),
                 &node.file,
-                match (node.has_body, node.watch) {
-                    (false, _) => "0",
-                    (true, false) => "1",
-                    (true, true) => "w",
-                },
+                &flags(node),
                 node.check.map_or("-", Check::name),
                 &node.title,
             ];
@@ -183,15 +181,16 @@ impl Tree {
             let bad = || DecodeError(format!("line {}: {line:?}", number + 1));
             let fields: Vec<&str> = line.split('\t').collect();
             match fields.as_slice() {
-                ["N", id, kind, audience, file, has_body, check, title] => nodes.push(Node {
+                ["N", id, kind, audience, file, flags, check, title] => nodes.push(Node {
                     id: id.to_string(),
                     title: title.to_string(),
                     kind: parse_kind(kind).ok_or_else(bad)?,
                     audience: parse_audience(audience).ok_or_else(bad)?,
                     answers: Vec::new(),
                     file: file.to_string(),
-                    has_body: matches!(*has_body, "1" | "w"),
-                    watch: *has_body == "w",
+                    has_body: flags.contains('b'),
+                    watch: flags.contains('w'),
+                    paste: flags.contains('p'),
                     check: match *check {
                         "-" => None,
                         name => Some(Check::parse(name).ok_or_else(bad)?),
@@ -218,6 +217,15 @@ impl Tree {
         }
         Tree::new(nodes)
     }
+}
+
+/// A node's yes/no properties as letters for the encoded tree: `b` body, `w` watch, `p` paste.
+fn flags(node: &Node) -> String {
+    let flags: String = [(node.has_body, 'b'), (node.watch, 'w'), (node.paste, 'p')]
+        .into_iter()
+        .filter_map(|(set, letter)| set.then_some(letter))
+        .collect();
+    if flags.is_empty() { "-".into() } else { flags }
 }
 
 /// Where a node's rendered body is published, relative to the app's `content/` folder.
@@ -335,6 +343,7 @@ pub(crate) mod fixture {
             has_body: kind != Kind::Question,
             check: None,
             watch: false,
+            paste: false,
         }
     }
 }
@@ -369,12 +378,14 @@ mod tests {
         nodes[0].check = Some(Check::Online);
         nodes[0].answers[1].when = vec!["offline"];
         nodes[3].watch = true;
+        nodes[1].paste = true;
         let tree = Tree::new(nodes).unwrap();
         let decoded = Tree::decode(&tree.encode()).unwrap();
         assert_eq!(decoded.start().check, Some(Check::Online));
         assert_eq!(decoded.start().answer_for("offline").unwrap().next, "fix");
         assert!(decoded.start().answer_for("online").is_none());
         assert!(decoded.node("fix").unwrap().watch);
+        assert!(decoded.node("a").unwrap().paste);
         assert_eq!(decoded.nodes(), tree.nodes());
     }
 
@@ -382,8 +393,8 @@ mod tests {
     fn decode_rejects_garbage_instead_of_panicking() {
         assert!(Tree::decode("N\tstart\tquestion").is_err());
         assert!(Tree::decode("A\tx\t-\tlabel").is_err());
-        assert!(Tree::decode("N\tx\tguidance\tvisitor\tx.md\t1\t-\tNo start").is_err());
-        let start = "N\tstart\tquestion\teveryone\ts.md\t0";
+        assert!(Tree::decode("N\tx\tguidance\tvisitor\tx.md\tb\t-\tNo start").is_err());
+        let start = "N\tstart\tquestion\teveryone\ts.md\t-";
         assert!(Tree::decode(&format!("{start}\t-\tS\nA\tnowhere\t-\tGo")).is_err());
         assert!(Tree::decode(&format!("{start}\tping\tS\nA\tstart\t-\tGo")).is_err());
         assert!(Tree::decode(&format!("{start}\t-\tS\nA\tstart\toffline\tGo")).is_err());
