@@ -301,10 +301,16 @@ fn decide(
             causes.push((signature, *line));
         }
     }
-    // Causes seen with the chosen gateway (or with none) come first.
+    // Causes seen with the chosen gateway (or with none) come first; among them, the rule that
+    // needs more texts together is the more specific one (a log line beats the error page).
     causes.sort_by_key(|(signature, line)| {
         let agrees = signature.gateway.is_none() || signature.gateway == gateway;
-        (!agrees, signature.gateway.is_none(), *line)
+        (
+            !agrees,
+            signature.gateway.is_none(),
+            std::cmp::Reverse(signature.all.len()),
+            *line,
+        )
     });
     let top = causes.first().map(|(signature, _)| *signature);
     let node = top.and_then(|s| s.node.clone()).or_else(|| {

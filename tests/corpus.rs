@@ -1,0 +1,45 @@
+//! The analyser against what real gateways answered and logged (corpus/, recorded by
+//! corpus/record.mjs): every case must read as its manifest says.
+#![cfg(not(target_arch = "wasm32"))]
+
+use fix502::analyze::{analyze, load};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    file: String,
+    gateway: String,
+    cause: String,
+    status: Option<u16>,
+}
+
+#[test]
+fn every_recorded_case_reads_as_its_manifest_says() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let manifest: Manifest =
+        toml::from_str(&std::fs::read_to_string(root.join("manifest.toml")).unwrap()).unwrap();
+    let rules = load::bundled();
+    let mut problems = Vec::new();
+    for case in &manifest.case {
+        let text = std::fs::read_to_string(root.join(&case.file)).unwrap();
+        let found = analyze(&rules, &text);
+        let got = (found.gateway.as_str(), found.cause.as_str(), found.status);
+        if got != (case.gateway.as_str(), case.cause.as_str(), case.status) {
+            problems.push(format!(
+                "{}: read as {got:?}, expected {:?}",
+                case.file,
+                (&case.gateway, &case.cause, case.status)
+            ));
+        }
+    }
+    assert!(manifest.case.len() >= 12);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
