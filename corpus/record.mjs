@@ -4,12 +4,13 @@
 // headers, body) and what it logs is written to corpus/<gateway>/<case>.txt.
 //
 //   node corpus/record.mjs            # every gateway found on this machine
+//   node corpus/record.mjs squid      # only the ones named
 //
 // tests/corpus.rs then checks that the analyser reads every recorded case as manifest.toml says.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { request } from "node:http";
@@ -61,6 +62,15 @@ function fetchRaw(port) {
   });
 }
 
+/** Starts `command` and keeps what it prints, as the gateway's log. */
+function logged(command, args) {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  child.logged = "";
+  child.stdout.on("data", (chunk) => (child.logged += chunk));
+  child.stderr.on("data", (chunk) => (child.logged += chunk));
+  return child;
+}
+
 const GATEWAYS = {
   nginx: {
     binary: "/usr/sbin/nginx",
@@ -108,12 +118,66 @@ frontend fe
 backend be
   server app 127.0.0.1:${upstream}
 `,
+    start: (dir, file) => logged("/usr/sbin/haproxy", ["-f", file, "-db"]),
+  },
+  caddy: {
+    binary: "/usr/bin/caddy",
+    config: (dir, port, upstream) => `{
+  admin off
+  auto_https off
+  storage file_system ${dir}
+}
+http://127.0.0.1:${port} {
+  reverse_proxy 127.0.0.1:${upstream} {
+    transport http {
+      response_header_timeout 2s
+    }
+  }
+}
+`,
     start: (dir, file) => {
-      const child = spawn("/usr/sbin/haproxy", ["-f", file, "-db"], { stdio: ["ignore", "pipe", "pipe"] });
-      child.logged = "";
-      child.stdout.on("data", (chunk) => (child.logged += chunk));
+      const child = logged("/usr/bin/caddy", ["run", "--config", file, "--adapter", "caddyfile"]);
       return child;
     },
+  },
+  varnish: {
+    binary: "/usr/sbin/varnishd",
+    config: () => "",
+    start: (dir, file, port, upstream) => {
+      const child = logged("/usr/sbin/varnishd", [
+        "-F", "-n", dir, "-a", `127.0.0.1:${port}`, "-b", `127.0.0.1:${upstream}`,
+        "-p", "first_byte_timeout=2", "-p", "connect_timeout=2", "-s", "malloc,16m",
+      ]);
+      // Varnish logs to shared memory; varnishlog reads the failed requests from there.
+      setTimeout(() => {
+        const log = spawn("/usr/bin/varnishlog", ["-n", dir, "-g", "request", "-q", "RespStatus >= 500"], { stdio: ["ignore", "pipe", "ignore"] });
+        log.stdout.on("data", (chunk) => (child.logged += chunk));
+        child.on("exit", () => log.kill());
+        child.once("close", () => log.kill());
+        child.varnishlog = log;
+      }, 300);
+      return child;
+    },
+  },
+  squid: {
+    binary: "/usr/sbin/squid",
+    config: (dir, port, upstream) => `http_port 127.0.0.1:${port} accel defaultsite=localhost no-vhost
+cache_peer 127.0.0.1 parent ${upstream} 0 no-query originserver name=up
+cache_peer_access up allow all
+http_access allow all
+cache deny all
+pid_filename ${dir}/squid.pid
+cache_log ${dir}/cache.log
+access_log stdio:${dir}/access.log
+coredump_dir ${dir}
+connect_timeout 2 seconds
+read_timeout 2 seconds
+forward_timeout 2 seconds
+shutdown_lifetime 0 seconds
+`,
+    start: (dir, file) => logged("/usr/sbin/squid", ["-N", "-f", file]),
+    log: (dir) => join(dir, "access.log"),
+    startup: 2500,
   },
 };
 
@@ -127,12 +191,15 @@ async function record(name, gateway) {
     const port = await freePort();
     const file = join(dir, "gateway.conf");
     await writeFile(file, gateway.config(dir, port, upstreamPort));
-    const child = gateway.start(dir, file);
-    await new Promise((ready) => setTimeout(ready, 500));
+    await chmod(dir, 0o777);
+    const child = gateway.start(dir, file, port, upstreamPort);
+    await new Promise((ready) => setTimeout(ready, gateway.startup ?? 700));
     const response = await fetchRaw(port);
     await new Promise((ready) => setTimeout(ready, 300));
     const log = gateway.log ? await readFile(gateway.log(dir), "utf8").catch(() => "") : child.logged ?? "";
+    child.varnishlog?.kill();
     child.kill("SIGTERM");
+    await new Promise((exited) => (child.exitCode !== null ? exited() : child.once("exit", exited)));
     upstream?.close();
     await rm(dir, { recursive: true, force: true });
     const text = `${response.trim()}\n\n${log.trim()}\n`;
@@ -141,7 +208,9 @@ async function record(name, gateway) {
   }
 }
 
+const only = process.argv.slice(2);
 for (const [name, gateway] of Object.entries(GATEWAYS)) {
+  if (only.length && !only.includes(name)) continue;
   if (existsSync(gateway.binary)) await record(name, gateway);
   else console.log(`${name}: not installed, skipped`);
 }
