@@ -4,7 +4,7 @@
 // headers, body) and what it logs is written to corpus/<gateway>/<case>.txt.
 //
 //   node corpus/record.mjs            # every gateway found on this machine
-//   node corpus/record.mjs squid      # only the ones named
+//   node corpus/record.mjs squid hang # only the gateways and cases named
 //
 // tests/corpus.rs then checks that the analyser reads every recorded case as manifest.toml says.
 import { spawn } from "node:child_process";
@@ -26,6 +26,9 @@ const FAILURES = {
   "huge-header": (socket) =>
     socket.once("data", () => socket.end(`HTTP/1.1 200 OK\r\nSet-Cookie: s=${"x".repeat(64 * 1024)}\r\nContent-Length: 2\r\n\r\nok`)),
   hang: () => {},
+  // An upstream that speaks TLS where the gateway speaks plain HTTP: it answers the request with
+  // a TLS "protocol version" alert and closes, as TLS servers do.
+  "wrong-protocol": (socket) => socket.once("data", () => socket.end(Buffer.from([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]))),
 };
 
 async function listen(handler) {
@@ -185,6 +188,7 @@ async function record(name, gateway) {
   const out = join(HERE, name);
   await mkdir(out, { recursive: true });
   for (const [kind, behaviour] of Object.entries(FAILURES)) {
+    if (cases.length && !cases.includes(kind)) continue;
     const dir = await mkdtemp(join(tmpdir(), `fix502-${name}-`));
     const upstream = behaviour ? await listen(behaviour) : null;
     const upstreamPort = upstream ? upstream.address().port : await freePort();
@@ -208,7 +212,8 @@ async function record(name, gateway) {
   }
 }
 
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((arg) => GATEWAYS[arg]);
+const cases = process.argv.slice(2).filter((arg) => arg in FAILURES);
 for (const [name, gateway] of Object.entries(GATEWAYS)) {
   if (only.length && !only.includes(name)) continue;
   if (existsSync(gateway.binary)) await record(name, gateway);
