@@ -368,11 +368,14 @@ fn first_line(matches: &[(&Signature, usize, String)], gateway: &str) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// The status of an `HTTP/1.1 502 Bad Gateway`, `HTTP/2 502` or `:status: 502` line.
+/// The status of an `HTTP/1.1 502 Bad Gateway`, `HTTP/2 502` or `:status: 502` line, or of an
+/// error page's `<title>502 Bad Gateway</title>`.
 fn status_line(lower: &str) -> Option<u16> {
     let trimmed = lower.trim_start();
     let rest = if let Some(rest) = trimmed.strip_prefix("http/") {
         rest.split_once(' ')?.1
+    } else if let Some(title) = lower.find("<title>") {
+        &lower[title + "<title>".len()..]
     } else {
         trimmed.strip_prefix(":status:")?
     };
@@ -668,6 +671,11 @@ mod tests {
         assert_eq!(status_line("http/2 504"), Some(504));
         assert_eq!(status_line(":status: 503"), Some(503));
         assert_eq!(status_line("http/1.1 999 nope"), None);
+        assert_eq!(
+            status_line("<head><title>502 bad gateway</title></head>"),
+            Some(502)
+        );
+        assert_eq!(status_line("<title>welcome</title>"), None);
         assert_eq!(status_line("the http/1.1 spec"), None);
     }
 }
