@@ -524,15 +524,39 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
     let node = &source.node;
     let kind = super::kind_name(node.kind);
     let mut errors = Vec::new();
-    if node.kind != Kind::Guidance {
-        for line in [source.fixed_line, source.not_fixed_line]
-            .into_iter()
-            .flatten()
+    // Settings that belong to one kind of node: where each is set, its kind, and what it does.
+    let owned = [
+        (
+            source.fixed_line,
+            Kind::Guidance,
+            "only guidance has fixed and not_fixed: remove them",
+        ),
+        (
+            source.not_fixed_line,
+            Kind::Guidance,
+            "only guidance has fixed and not_fixed: remove them",
+        ),
+        (
+            source.watch_line,
+            Kind::Guidance,
+            "only guidance offers to watch the site: remove watch",
+        ),
+        (
+            source.paste_line,
+            Kind::Question,
+            "only a question offers to read a paste: remove paste",
+        ),
+        (
+            source.check_line,
+            Kind::Question,
+            "only a question runs a check: remove it",
+        ),
+    ];
+    for (line, owner, rule) in owned {
+        if let Some(line) = line
+            && node.kind != owner
         {
-            errors.push(source.error(
-                line,
-                format!("only guidance has fixed and not_fixed: remove them from this {kind} node"),
-            ));
+            errors.push(source.error(line, format!("{rule} from this {kind} node")));
         }
     }
     if node.kind != Kind::Question && source.lists_answers {
@@ -545,24 +569,6 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
                 }
                 _ => "an end node ends the walk and has no [[answers]]; make it a question",
             },
-        ));
-    }
-    if let (Some(line), true) = (source.watch_line, node.kind != Kind::Guidance) {
-        errors.push(source.error(
-            line,
-            format!("only guidance offers to watch the site: remove watch from this {kind} node"),
-        ));
-    }
-    if let (Some(line), true) = (source.paste_line, node.kind != Kind::Question) {
-        errors.push(source.error(
-            line,
-            format!("only a question offers to read a paste: remove paste from this {kind} node"),
-        ));
-    }
-    if let (Some(line), true) = (source.check_line, node.kind != Kind::Question) {
-        errors.push(source.error(
-            line,
-            format!("only a question runs a check: remove it from this {kind} node"),
         ));
     }
     for (i, answer) in node.answers.iter().enumerate() {
