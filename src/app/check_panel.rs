@@ -10,7 +10,6 @@ use crate::content::Node;
 use crate::engine::Walk;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use web_sys::AbortController;
 
 /// Where a check stands.
 #[derive(Clone)]
@@ -31,7 +30,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
     let input = check.input();
     let known = move || input.and_then(|input| location::param(input.param()));
     let run = RwSignal::new(Run::Idle { refused: None });
-    let controller = StoredValue::new_local(None::<AbortController>);
+    let runs = probe::Runs::for_component();
     let here = StoredValue::new(walk.clone());
 
     let start = move || {
@@ -47,11 +46,9 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
                 None => return run.set(Run::Idle { refused: None }),
             },
         };
-        let Ok(abort) = AbortController::new() else {
+        let Some(signal) = runs.start() else {
             return run.set(Run::Idle { refused: None });
         };
-        let signal = abort.signal();
-        controller.set_value(Some(abort));
         run.set(Run::Running);
         let walk = here.get_value();
         spawn_local(async move {
@@ -75,13 +72,9 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         });
     };
     let cancel = move |_| {
-        controller.with_value(|abort| abort.as_ref().map(AbortController::abort));
+        runs.cancel();
         run.set(Run::Stopped);
     };
-    // Leaving the question stops its check.
-    on_cleanup(move || {
-        controller.try_with_value(|abort| abort.as_ref().map(AbortController::abort));
-    });
 
     // Run by itself when the reader opens a link to the question or answers their way to it;
     // not when they step back to it, change an answer, or need to read why a link was cut.

@@ -40,6 +40,34 @@ pub async fn run(
     }
 }
 
+/// The requests a panel has under way. Starting a run cancels the one before, and the panel
+/// leaving the page cancels whatever still runs, so no check outlives its step.
+#[derive(Clone, Copy)]
+pub struct Runs(StoredValue<Option<web_sys::AbortController>, LocalStorage>);
+
+impl Runs {
+    /// Made inside a component: its cleanup cancels the run.
+    pub fn for_component() -> Runs {
+        let runs = Runs(StoredValue::new_local(None));
+        on_cleanup(move || runs.cancel());
+        runs
+    }
+
+    /// Cancels any run under way and returns the signal of a new one.
+    pub fn start(&self) -> Option<AbortSignal> {
+        self.cancel();
+        let controller = web_sys::AbortController::new().ok()?;
+        let signal = controller.signal();
+        self.0.set_value(Some(controller));
+        Some(signal)
+    }
+
+    pub fn cancel(&self) {
+        self.0
+            .try_with_value(|controller| controller.as_ref().map(web_sys::AbortController::abort));
+    }
+}
+
 /// A signal that fires when the reader cancels or the time limit passes, and the time limit's
 /// own signal, to tell the two apart.
 fn limited(cancel: &AbortSignal) -> (AbortSignal, AbortSignal) {

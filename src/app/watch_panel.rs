@@ -9,7 +9,6 @@ use crate::checks::{self, Check, Finding, Input, Watch};
 use crate::content::Node;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use web_sys::AbortController;
 
 #[derive(Clone)]
 enum Watching {
@@ -33,11 +32,8 @@ enum Watching {
 pub fn WatchPanel(node: &'static Node) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let state = RwSignal::new(Watching::Idle { refused: None });
-    let controller = StoredValue::new_local(None::<AbortController>);
-    let stop = move || {
-        controller.try_with_value(|abort| abort.as_ref().map(AbortController::abort));
-    };
-    on_cleanup(stop);
+    let runs = probe::Runs::for_component();
+    let stop = move || runs.cancel();
 
     let start = move || {
         let site = match location::param(Input::Site.param()).map(|typed| checks::site(&typed)) {
@@ -49,11 +45,9 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
             }
             None => return state.set(Watching::Idle { refused: None }),
         };
-        let Ok(abort) = AbortController::new() else {
+        let Some(signal) = runs.start() else {
             return;
         };
-        let signal = abort.signal();
-        controller.set_value(Some(abort));
         spawn_local(async move {
             let mut answered_at_start = None;
             for round in 0.. {
