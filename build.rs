@@ -1,10 +1,10 @@
-//! Validates `content/` and embeds its decision tree and the paste analyser's signatures into
-//! the app. An authoring mistake stops the build with one `file:line: what is wrong` line per
-//! problem.
+//! Validates `content/` and the paste analyser's signatures for every build of the app. An
+//! authoring mistake stops the build with one `file:line: what is wrong` line per problem.
 //!
-//! The tree (ids, titles, answers) goes into the wasm; the Markdown bodies stay in `content/`,
-//! which Trunk copies next to the app, and are fetched per node. A hash of the bodies versions
-//! those fetches so a new deployment never shows stale text.
+//! The tree (ids, titles, answers), the signatures and the bodies are written beside the app
+//! after each build (`fix502-content`) and fetched at run time; `OUT_DIR` keeps the compact tree
+//! and signatures for the tests. A hash of all of it versions those fetches, so a new
+//! deployment never shows stale text.
 
 use std::hash::Hasher;
 use std::path::Path;
@@ -49,11 +49,14 @@ fn main() {
             std::process::exit(1);
         }
     }
-    std::fs::write(Path::new(&out_dir).join("signatures.txt"), rules.encode())
+    let signatures = rules.encode();
+    std::fs::write(Path::new(&out_dir).join("signatures.txt"), &signatures)
         .expect("OUT_DIR is writable");
 
-    // A stable hash (unlike std's randomly seeded one) of every file and body.
+    // A stable hash (unlike std's randomly seeded one) of the tree and every file and body.
     let mut hash = Fnv1a::default();
+    hash.write(tree.encode().as_bytes());
+    hash.write(signatures.as_bytes());
     for source in &sources {
         hash.write(source.node.file.as_bytes());
         hash.write(source.body.as_bytes());

@@ -234,14 +234,33 @@ describe("before and without the app", () => {
   test("without the network and without a prefetch, the step says so and can retry", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.route("**/content/**", (route) => route.abort());
+    const bodies = /\/content\/.*\.html/;
+    await page.route(bodies, (route) => route.abort());
     await page.goto(`${server.url}?a=owner-site-check.owner-gateway.owner-change.owner-plugins`);
     await page.waitForSelector("html[data-app=started]");
     assert.match(await page.locator(".load-error").innerText(), /could not be loaded: you may be offline/);
-    await page.unroute("**/content/**");
+    await page.unroute(bodies);
     await page.locator(".load-error button", { hasText: "Try again" }).click();
     await page.locator(".guidance .markdown").waitFor();
     assert.match(await page.locator(".guidance").innerText(), /wp plugin deactivate --all/);
+    await context.close();
+  });
+});
+
+describe("without the decision tree", () => {
+  test("the page says so, keeps the start question, and Try again recovers", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route("**/content/tree.txt", (route) => route.abort());
+    await page.goto(`${server.url}?a=owner-site-check`);
+    await page.waitForSelector("html[data-app=no-tree]");
+    assert.match(await page.locator(".no-tree").innerText(), /could not be loaded\. You may be offline/);
+    assert.ok(await page.locator(".static-start").isVisible(), "the start question stays");
+    assert.ok(!(await page.locator(".no-app").isVisible()), "no claim that the script was blocked");
+    await page.unroute("**/content/tree.txt");
+    await page.locator(".no-tree a", { hasText: "Try again" }).click();
+    await page.waitForSelector("html[data-app=started]");
+    assert.equal(await heading(page), "Is the site failing right now?");
     await context.close();
   });
 });

@@ -3,7 +3,8 @@
 //! the walk read from and written to the address bar.
 #![cfg(target_arch = "wasm32")]
 
-use fix502::app::{BodyHtml, location, tree};
+use fix502::app::{BodyHtml, location, use_tree};
+use fix502::content::Tree;
 use fix502::engine::{Problem, Walk};
 use fix502::markdown;
 use leptos::prelude::*;
@@ -12,6 +13,13 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The tree the build wrote, as the app takes it in from `content/tree.txt`.
+fn tree() -> &'static Tree {
+    use_tree(include_str!(concat!(env!("OUT_DIR"), "/tree.txt")))
+        .expect("the build's tree decodes");
+    fix502::app::tree()
+}
 
 /// Renders `source` as the build does and mounts it with the app's body component into a fresh
 /// element, which it returns.

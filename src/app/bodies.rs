@@ -55,7 +55,14 @@ pub async fn load(node: &'static Node) -> Result<Rc<str>, LoadError> {
     if let Some(body) = cached(node) {
         return Ok(body);
     }
-    let url = format!("content/{}?v={CONTENT_VERSION}", body_path(node));
+    let body: Rc<str> = fetch_content(&body_path(node)).await?.into();
+    CACHE.with_borrow_mut(|cache| cache.insert(node.file.as_str(), body.clone()));
+    Ok(body)
+}
+
+/// The text of the file at `path` in the `content/` folder beside the app, as this build knows it.
+pub async fn fetch_content(path: &str) -> Result<String, LoadError> {
+    let url = format!("content/{path}?v={CONTENT_VERSION}");
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
@@ -63,13 +70,7 @@ pub async fn load(node: &'static Node) -> Result<Rc<str>, LoadError> {
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let body: Rc<str> = response
-        .text()
-        .await
-        .map_err(|_| LoadError::Network)?
-        .into();
-    CACHE.with_borrow_mut(|cache| cache.insert(node.file.as_str(), body.clone()));
-    Ok(body)
+    response.text().await.map_err(|_| LoadError::Network)
 }
 
 /// After every step, fetches the bodies of all nodes still reachable from it, nearest first,

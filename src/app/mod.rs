@@ -31,13 +31,21 @@ use leptos::prelude::*;
 use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
 
-/// The decision tree that the build validated and embedded.
+static TREE: OnceLock<Tree> = OnceLock::new();
+
+/// The decision tree, once [`use_tree`] has taken it in (`start` does so before mounting
+/// anything that asks for it).
 pub fn tree() -> &'static Tree {
-    static TREE: OnceLock<Tree> = OnceLock::new();
-    TREE.get_or_init(|| {
-        Tree::decode(include_str!(concat!(env!("OUT_DIR"), "/tree.txt")))
-            .expect("the build validates the tree and a test decodes it")
-    })
+    TREE.get()
+        .expect("start() takes the tree in before it mounts the app")
+}
+
+/// Takes in the decision tree in its encoded form (`content/tree.txt`, which the build writes
+/// beside the bodies). The first tree taken in stays.
+pub fn use_tree(encoded: &str) -> Result<(), crate::content::DecodeError> {
+    let tree = Tree::decode(encoded)?;
+    let _ = TREE.set(tree);
+    Ok(())
 }
 
 /// Where the reader is, shared by every component that shows or changes it.
@@ -106,15 +114,46 @@ impl Wizard {
     }
 }
 
-/// Starts the app: replaces the start question that index.html painted with the live wizard
-/// (or with the map of the tree, for `?map`).
+/// Starts the app: takes in the decision tree, which index.html began fetching while the wasm
+/// loaded, then replaces the start question that index.html painted with the live wizard (or
+/// with the map of the tree, for `?map`). Without a tree, index.html's own note says why.
 pub fn start() {
-    let document = document();
+    wasm_bindgen_futures::spawn_local(async {
+        let loaded = early_tree_text()
+            .await
+            .is_some_and(|text| use_tree(&text).is_ok());
+        let document = document();
+        let state = if loaded && mount(&document) {
+            "started"
+        } else {
+            "no-tree"
+        };
+        if let Some(html) = document.document_element() {
+            // index.html shows its "could not start" note unless this is set.
+            let _ = html.set_attribute("data-app", state);
+        }
+    });
+}
+
+/// The text of `content/tree.txt`, from the request index.html started (`window.fix502Tree`, a
+/// promise of the text, or of null when it could not be had).
+async fn early_tree_text() -> Option<String> {
+    let promise = js_sys::Reflect::get(&window(), &"fix502Tree".into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()
+}
+
+fn mount(document: &web_sys::Document) -> bool {
     let Some(root) = document
         .get_element_by_id("app")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
-        return;
+        return false;
     };
     root.set_inner_html("");
     if location::has_param(map::MAP_PARAM) {
@@ -122,10 +161,7 @@ pub fn start() {
     } else {
         leptos::mount::mount_to(root, App).forget();
     }
-    if let Some(html) = document.document_element() {
-        // index.html shows its "could not start" note unless this is set.
-        let _ = html.set_attribute("data-app", "started");
-    }
+    true
 }
 
 #[component]

@@ -2,29 +2,38 @@
 //! gateway, the cause, the request ids and the exact lines that show them, with a link to the
 //! guidance for that cause. The text is read here, in the browser, and never sent anywhere.
 
+use super::bodies::fetch_content;
 use super::tree;
 use super::walk_link::WalkLink;
 use crate::analyze::{self, Analysis, Confidence, Rules};
 use crate::engine::Walk;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::OnceLock;
 
-/// The signatures the build validated and embedded.
-fn rules() -> &'static Rules {
+/// The signatures the build validated, fetched from beside the app the first time a paste is
+/// read (most readers never paste, so they do not pay for them on the first screen).
+async fn rules() -> Option<&'static Rules> {
     static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| {
-        Rules::decode(include_str!(concat!(env!("OUT_DIR"), "/signatures.txt")))
-            .expect("the build validates the signatures and a test decodes them")
-    })
+    if let Some(rules) = RULES.get() {
+        return Some(rules);
+    }
+    let rules = Rules::decode(&fetch_content("signatures.txt").await.ok()?).ok()?;
+    Some(RULES.get_or_init(|| rules))
 }
 
 #[component]
 pub fn PasteBox() -> impl IntoView {
     let text = RwSignal::new(String::new());
-    let result = RwSignal::new(None::<Analysis>);
+    // None until the first read; then the findings, or None when the signatures could not load.
+    let result = RwSignal::new(None::<Option<(Analysis, &'static Rules)>>);
     let read = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        result.set(Some(analyze::analyze(rules(), &text.get_untracked())));
+        spawn_local(async move {
+            let rules = rules().await;
+            let read = rules.map(|rules| (analyze::analyze(rules, &text.get_untracked()), rules));
+            result.set(Some(read));
+        });
     };
     view! {
         <details class="paste">
@@ -36,13 +45,20 @@ pub fn PasteBox() -> impl IntoView {
                 <p class="hint">"This is read in your browser: what you paste never leaves this page."</p>
                 <button type="submit">"Read it"</button>
             </form>
-            {move || result.get().map(|analysis| view! { <PasteFindings analysis/> })}
+            {move || result.get().map(|read| match read {
+                Some((analysis, rules)) => view! { <PasteFindings analysis rules/> }.into_any(),
+                None => view! {
+                    <p class="load-error" role="alert">
+                        "The list of known error messages could not be loaded: you may be offline. Try again in a moment, or answer the questions instead."
+                    </p>
+                }.into_any(),
+            })}
         </details>
     }
 }
 
 #[component]
-fn PasteFindings(analysis: Analysis) -> impl IntoView {
+fn PasteFindings(analysis: Analysis, rules: &'static Rules) -> impl IntoView {
     if analysis.confidence == Confidence::None {
         return view! {
             <p class="paste-none" role="status">
@@ -53,7 +69,7 @@ fn PasteFindings(analysis: Analysis) -> impl IntoView {
     }
     let walks = Walk::shortest_to_each(tree());
     let link = |node: &Option<String>| node.as_deref().and_then(|id| walks.get(id).cloned());
-    let gateway = rules()
+    let gateway = rules
         .gateways
         .iter()
         .find(|g| g.id == analysis.gateway)
