@@ -17,6 +17,12 @@ use std::fmt;
 pub const ANSWERS_PARAM: &str = "a";
 /// The query parameter naming the question being changed.
 pub const CHANGE_PARAM: &str = "change";
+/// The query parameter naming a step to open, for links from help desks and error pages; it
+/// gives way to `a` and is replaced by it.
+pub const STEP_PARAM: &str = "step";
+/// The query parameter naming the reader (`visitor` or `owner`), which opens their branch when
+/// the URL names no step; it too is replaced by `a`.
+pub const AUDIENCE_PARAM: &str = "audience";
 /// How much of a URL's text a message quotes back.
 const QUOTE_LIMIT: usize = 60;
 
@@ -174,6 +180,9 @@ impl Walk {
     /// Reads the walk from a URL query string (other parameters are ignored). Whatever the URL
     /// says, the result is a valid walk: the furthest step it got right, and why it stopped.
     pub fn from_query(tree: &Tree, query: &str) -> (Walk, Option<Problem>) {
+        if query::get(query, ANSWERS_PARAM).is_none() && query::get(query, CHANGE_PARAM).is_none() {
+            return Walk::entry(tree, query);
+        }
         let given = query::get(query, ANSWERS_PARAM).unwrap_or_default();
         let mut walk = Walk::default();
         let mut node = tree.start();
@@ -209,6 +218,29 @@ impl Walk {
         }
     }
 
+    /// Where a URL without answers begins: at its `step` (by the shortest walk there), at the
+    /// branch for its `audience`, or at the start.
+    fn entry(tree: &Tree, query: &str) -> (Walk, Option<Problem>) {
+        if let Some(step) = query::get(query, STEP_PARAM) {
+            return match Walk::shortest_to_each(tree).remove(step.as_str()) {
+                Some(walk) => (walk, None),
+                None => (Walk::default(), Some(Problem::UnknownNode { given: step })),
+            };
+        }
+        let audience = query::get(query, AUDIENCE_PARAM);
+        let branch = tree
+            .start()
+            .answers
+            .iter()
+            .filter_map(|answer| tree.node(&answer.next))
+            .find(|node| Some(crate::content::audience_name(node.audience)) == audience.as_deref());
+        let walk = Walk {
+            path: branch.map(|node| node.id.clone()).into_iter().collect(),
+            changing: None,
+        };
+        (walk, None)
+    }
+
     /// The shortest walk to every node the start reaches, keyed by node id (for linking to any
     /// step, as the map of the tree does).
     pub fn shortest_to_each(tree: &Tree) -> HashMap<&str, Walk> {
@@ -227,10 +259,13 @@ impl Walk {
         walks
     }
 
-    /// `query` with this walk written into it; parameters that are not the walk's are kept.
+    /// `query` with this walk written into it, in place of any `step` or `audience` it began
+    /// from; parameters that are not the walk's are kept.
     pub fn to_query(&self, query: &str) -> String {
         let answers = (!self.path.is_empty()).then(|| self.path.join("."));
-        let query = query::set(query, ANSWERS_PARAM, answers.as_deref());
+        let query = query::set(query, STEP_PARAM, None);
+        let query = query::set(&query, AUDIENCE_PARAM, None);
+        let query = query::set(&query, ANSWERS_PARAM, answers.as_deref());
         query::set(&query, CHANGE_PARAM, self.changing.as_deref())
     }
 }
@@ -239,7 +274,7 @@ impl Walk {
 mod tests {
     use super::*;
     use crate::content::fixture::node;
-    use crate::content::{Kind::End, Kind::Guidance, Kind::Question, START};
+    use crate::content::{Audience, Kind::End, Kind::Guidance, Kind::Question, START};
 
     /// start → scope → only-here → refresh → fixed | still-broken → fixed | escalate
     ///               → everywhere → offline | refresh
@@ -490,5 +525,57 @@ mod tests {
                 "{query}"
             );
         }
+    }
+
+    #[test]
+    fn a_step_opens_by_the_shortest_walk_and_gives_way_to_answers() {
+        let tree = tree();
+        let (walk, problem) = Walk::from_query(&tree, "?rid=abc&step=still-broken");
+        assert_eq!(problem, None);
+        assert_eq!(walk.shown(&tree).id, "still-broken");
+        assert_eq!(answers(&tree, &walk).len(), 3);
+        assert_eq!(
+            walk.to_query("?rid=abc&step=still-broken"),
+            "rid=abc&a=scope.refresh.still-broken"
+        );
+        let (walk, _) = Walk::from_query(&tree, "?step=still-broken&a=scope");
+        assert_eq!(walk.shown(&tree).id, "scope");
+    }
+
+    #[test]
+    fn an_unknown_step_opens_the_start_and_says_so() {
+        let tree = tree();
+        let (walk, problem) = Walk::from_query(&tree, "?step=%3Cscript%3E");
+        assert!(walk.is_at_start());
+        assert_eq!(
+            problem,
+            Some(Problem::UnknownNode {
+                given: "<script>".into()
+            })
+        );
+    }
+
+    #[test]
+    fn an_audience_opens_its_branch_and_an_unknown_one_the_start() {
+        let tree = Tree::new(vec![
+            node(START, Question, &["for-visitors", "for-owners"]),
+            node("for-visitors", End, &[]),
+            Node {
+                audience: Audience::Owner,
+                ..node("for-owners", End, &[])
+            },
+        ])
+        .unwrap();
+        let (walk, problem) = Walk::from_query(&tree, "?audience=owner");
+        assert_eq!(
+            (walk.shown(&tree).id.as_str(), problem),
+            ("for-owners", None)
+        );
+        assert_eq!(
+            walk.to_query("?audience=owner&via=nginx"),
+            "via=nginx&a=for-owners"
+        );
+        let (walk, problem) = Walk::from_query(&tree, "?audience=admin");
+        assert!(walk.is_at_start() && problem.is_none());
     }
 }

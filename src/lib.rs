@@ -1,12 +1,13 @@
 //! fix502: a troubleshooting wizard for HTTP 502 Bad Gateway errors.
 //!
-//! The decision logic ([`content`], [`engine`], [`checks`], [`markdown`], [`query`]) is plain
+//! The decision logic ([`content`], [`engine`], [`checks`], [`context`], [`markdown`], [`query`]) is plain
 //! Rust that builds and is tested on the host; [`app`], the Leptos user interface and the
 //! browser side of the live checks, is only built for the browser.
 
 pub mod analyze;
 pub mod checks;
 pub mod content;
+pub mod context;
 pub mod engine;
 pub mod markdown;
 pub mod query;

@@ -20,8 +20,8 @@
 //! Files whose names start with `_` (such as `_template.md`) are not nodes.
 
 use super::{
-    Answer, Audience, FIXED_LABEL, Kind, MAX_ANSWERS_TO_FIRST_FIX, NOT_FIXED_LABEL, Node, START,
-    Tree,
+    Answer, Audience, Ending, FIXED_LABEL, Kind, MAX_ANSWERS_TO_FIRST_FIX, NOT_FIXED_LABEL, Node,
+    START, Tree,
 };
 use crate::checks::{CHECKS, Check};
 use serde::Deserialize;
@@ -70,6 +70,7 @@ pub struct SourceNode {
     check_line: Option<usize>,
     watch_line: Option<usize>,
     paste_line: Option<usize>,
+    ending_line: Option<usize>,
 }
 
 impl SourceNode {
@@ -96,6 +97,7 @@ struct FrontMatter {
     check: Option<Spanned<String>>,
     watch: Option<Spanned<bool>>,
     paste: Option<Spanned<bool>>,
+    ending: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -240,6 +242,20 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             )
         })?),
     };
+    let ending = match &matter.ending {
+        None => None,
+        Some(name) => Some(Ending::parse(name.get_ref()).ok_or_else(|| {
+            let known: Vec<&str> = Ending::ALL.iter().map(|ending| ending.name()).collect();
+            at(
+                line_of(name.span().start),
+                format!(
+                    "ending is {:?}; it must be one of: {}",
+                    name.get_ref(),
+                    known.join(", ")
+                ),
+            )
+        })?),
+    };
     let mut answers: Vec<(Answer, usize, usize)> = Vec::new();
     for a in matter.answers {
         let lines = (line_of(a.label.span().start), line_of(a.next.span().start));
@@ -317,6 +333,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         check_line,
         watch_line: set_line(&matter.watch),
         paste_line: set_line(&matter.paste),
+        ending_line: spanned_line(&matter.ending),
         node: Node {
             id: matter.id.into_inner(),
             title: matter.title.into_inner(),
@@ -328,6 +345,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             check,
             watch: set_line(&matter.watch).is_some(),
             paste: set_line(&matter.paste).is_some(),
+            ending,
         },
         body,
     })
@@ -551,6 +569,11 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
             Kind::Question,
             "only a question runs a check: remove it",
         ),
+        (
+            source.ending_line,
+            Kind::End,
+            "only an end node says how the walk ended: remove ending",
+        ),
     ];
     for (line, owner, rule) in owned {
         if let Some(line) = line
@@ -587,6 +610,11 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
         Kind::Question if node.answers.is_empty() => errors.push(source.error(
             source.kind_line,
             "this question has no answers: add [[answers]] with a label and a next node",
+        )),
+        Kind::End if node.ending.is_none() => errors.push(source.error(
+            source.kind_line,
+            "an end node says how the walk ended: set ending = \"fixed\", \"not-fixed\", \
+             \"escalated\" or \"informed\"",
         )),
         Kind::Guidance if source.not_fixed_line.is_none() && !source.lists_answers => {
             errors.push(source.error(
@@ -722,7 +750,7 @@ mod tests {
     use super::*;
 
     const START_FILE: &str = "+++\nid = \"start\"\ntitle = \"Who are you?\"\nkind = \"question\"\naudience = \"everyone\"\n\n[[answers]]\nlabel = \"A visitor\"\nnext = \"visitor-tip\"\n+++\n";
-    const TIP_FILE: &str = "+++\nid = \"visitor-tip\"\ntitle = \"Reload\"\nkind = \"end\"\naudience = \"visitor\"\n+++\nPress F5.\n";
+    const TIP_FILE: &str = "+++\nid = \"visitor-tip\"\ntitle = \"Reload\"\nkind = \"end\"\naudience = \"visitor\"\nending = \"fixed\"\n+++\nPress F5.\n";
 
     /// Validates the given files and returns the errors as the build prints them.
     fn errors(files: &[(&str, &str)]) -> Vec<String> {
@@ -744,7 +772,7 @@ mod tests {
 
     fn end_node(id: &str, audience: &str) -> String {
         format!(
-            "+++\nid = \"{id}\"\ntitle = \"T\"\nkind = \"end\"\naudience = \"{audience}\"\n+++\nText.\n"
+            "+++\nid = \"{id}\"\ntitle = \"T\"\nkind = \"end\"\nending = \"fixed\"\naudience = \"{audience}\"\n+++\nText.\n"
         )
     }
 
@@ -925,7 +953,7 @@ mod tests {
         let empty = TIP_FILE.replace("Press F5.\n", "\n  \n");
         assert_eq!(
             errors(&[("start.md", START_FILE), ("visitor-tip.md", &empty)]),
-            ["visitor-tip.md:7: this end has no text: write it below the closing +++ line"]
+            ["visitor-tip.md:8: this end has no text: write it below the closing +++ line"]
         );
     }
 
@@ -1071,6 +1099,34 @@ mod tests {
             found,
             [
                 "visitor-advice.md:4: answer \"Yes, that fixed it\" leads to \"visitor-fixed\", but no node has that id"
+            ]
+        );
+    }
+
+    #[test]
+    fn end_nodes_say_how_the_walk_ended_and_only_they_do() {
+        let silent = TIP_FILE.replace("ending = \"fixed\"\n", "");
+        assert_eq!(
+            errors(&[("start.md", START_FILE), ("visitor-tip.md", &silent)]),
+            [
+                "visitor-tip.md:4: an end node says how the walk ended: set ending = \"fixed\", \"not-fixed\", \"escalated\" or \"informed\""
+            ]
+        );
+        let unknown = TIP_FILE.replace("\"fixed\"", "\"solved\"");
+        assert_eq!(
+            errors(&[("start.md", START_FILE), ("visitor-tip.md", &unknown)]),
+            [
+                "visitor-tip.md:6: ending is \"solved\"; it must be one of: fixed, not-fixed, escalated, informed"
+            ]
+        );
+        let question = START_FILE.replace(
+            "audience = \"everyone\"\n",
+            "audience = \"everyone\"\nending = \"fixed\"\n",
+        );
+        assert_eq!(
+            errors(&[("start.md", &question), ("visitor-tip.md", TIP_FILE)]),
+            [
+                "start.md:6: only an end node says how the walk ended: remove ending from this question node"
             ]
         );
     }

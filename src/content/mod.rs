@@ -28,6 +28,47 @@ pub enum Kind {
     End,
 }
 
+/// How a walk that reaches an end node ended, for the report and for the page that embeds the
+/// guide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// The reader's problem went away.
+    Fixed,
+    /// Nothing the reader can do fixes it: the site has to (a visitor's last stop).
+    NotFixed,
+    /// Handed over to a host or to support, with what they need.
+    Escalated,
+    /// The reader came to learn, not to fix anything.
+    Informed,
+}
+
+impl Ending {
+    pub const ALL: [Ending; 4] = [
+        Ending::Fixed,
+        Ending::NotFixed,
+        Ending::Escalated,
+        Ending::Informed,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Ending::Fixed => "fixed",
+            Ending::NotFixed => "not-fixed",
+            Ending::Escalated => "escalated",
+            Ending::Informed => "informed",
+        }
+    }
+
+    /// The letter that stands for it among a node's flags in the encoded tree.
+    fn flag(self) -> char {
+        self.name().chars().next().unwrap_or('?')
+    }
+
+    pub fn parse(name: &str) -> Option<Ending> {
+        Ending::ALL.into_iter().find(|e| e.name() == name)
+    }
+}
+
 /// The most answers a reader may need to give before the first guidance.
 pub const MAX_ANSWERS_TO_FIRST_FIX: usize = 8;
 
@@ -71,6 +112,8 @@ pub struct Node {
     pub watch: bool,
     /// A question that offers to read a pasted error page, headers or log line.
     pub paste: bool,
+    /// How the walk ended, on end nodes (and only there).
+    pub ending: Option<Ending>,
 }
 
 impl Node {
@@ -191,6 +234,7 @@ impl Tree {
                     has_body: flags.contains('b'),
                     watch: flags.contains('w'),
                     paste: flags.contains('p'),
+                    ending: Ending::ALL.into_iter().find(|e| flags.contains(e.flag())),
                     check: match *check {
                         "-" => None,
                         name => Some(Check::parse(name).ok_or_else(bad)?),
@@ -219,11 +263,13 @@ impl Tree {
     }
 }
 
-/// A node's yes/no properties as letters for the encoded tree: `b` body, `w` watch, `p` paste.
+/// A node's yes/no properties as letters for the encoded tree: `b` body, `w` watch, `p` paste,
+/// and its ending's first letter (`f`, `n`, `e`, `i`).
 fn flags(node: &Node) -> String {
     let flags: String = [(node.has_body, 'b'), (node.watch, 'w'), (node.paste, 'p')]
         .into_iter()
         .filter_map(|(set, letter)| set.then_some(letter))
+        .chain(node.ending.map(Ending::flag))
         .collect();
     if flags.is_empty() { "-".into() } else { flags }
 }
@@ -344,6 +390,7 @@ pub(crate) mod fixture {
             check: None,
             watch: false,
             paste: false,
+            ending: (kind == Kind::End).then_some(Ending::Informed),
         }
     }
 }

@@ -1,0 +1,337 @@
+//! What a link into the guide says about the error that brought the reader here: the URL
+//! contract (version 1) that custom 502 pages and help desks fill in.
+//!
+//! | parameter  | value                                                    |
+//! |------------|----------------------------------------------------------|
+//! | `url`      | the page that failed: an `http(s)://` address            |
+//! | `status`   | the status the page got: 100–599                         |
+//! | `time`     | when: ISO 8601 with a timezone (`2026-11-22T04:53:44Z`)  |
+//! | `rid`      | the request id (Ray ID, x-amz-cf-id, x-request-id…)      |
+//! | `via`      | the gateway that answered (`nginx`, `cloudflare`…)       |
+//! | `audience` | `visitor` or `owner`: which branch to open               |
+//! | `lang`     | the reader's language (a BCP 47 tag)                     |
+//! | `step`     | the id of the step to open                               |
+//!
+//! Every value is untrusted. Each is checked and length-limited here; one that fails is left
+//! out, with a [`Note`] saying which and why, and the rest of the page carries on. The page shows
+//! the values as text only. `audience` and `step` choose where the walk begins (see
+//! [`crate::engine::Walk::from_query`], which also reports an unknown step); `url` also feeds
+//! the live checks.
+
+use crate::checks;
+use crate::query;
+
+/// The version of this URL contract, for pages that link here.
+pub const VERSION: u32 = 1;
+
+/// The longest request id or tag kept; longer values are dropped, not cut.
+const ID_LIMIT: usize = 128;
+
+/// What the link told about the error, as far as it passed the checks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    pub url: Option<String>,
+    pub status: Option<u16>,
+    pub time: Option<String>,
+    pub rid: Option<String>,
+    pub via: Option<String>,
+    pub lang: Option<String>,
+    /// The parameters that were given but left out, and why.
+    pub notes: Vec<Note>,
+}
+
+/// A parameter that was given but left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub param: &'static str,
+    pub why: &'static str,
+}
+
+impl Context {
+    /// Reads the contract's parameters from a URL query string; others are ignored.
+    pub fn from_query(query: &str) -> Context {
+        let mut context = Context::default();
+        let mut take = |param: &'static str, check: fn(&str) -> Result<String, &'static str>| {
+            let given = query::get(query, param)?;
+            check(&given)
+                .map_err(|why| context.notes.push(Note { param, why }))
+                .ok()
+        };
+        let url = take("url", url);
+        let status = take("status", status);
+        let time = take("time", time);
+        let rid = take("rid", request_id);
+        let via = take("via", gateway);
+        let lang = take("lang", lang);
+        // The walk reads `audience` (and `step`, whose problems it reports itself); a bad
+        // audience is still worth a note here.
+        take("audience", audience);
+        Context {
+            url,
+            status: status.and_then(|s| s.parse().ok()),
+            time,
+            rid,
+            via,
+            lang,
+            notes: context.notes,
+        }
+    }
+
+    /// What to show the reader, as label and value, in a fixed order.
+    pub fn facts(&self) -> Vec<(&'static str, String)> {
+        [
+            ("Failed address", self.url.clone()),
+            ("Status", self.status.map(|s| s.to_string())),
+            ("Time", self.time.clone()),
+            ("Request id", self.rid.clone()),
+            ("Gateway", self.via.clone()),
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| Some((label, value?)))
+        .collect()
+    }
+
+    /// Whether the guide is in the reader's language; it is written in English only.
+    pub fn language_note(&self) -> Option<&'static str> {
+        let lang = self.lang.as_deref()?;
+        let primary = lang.split('-').next().unwrap_or_default();
+        (!primary.eq_ignore_ascii_case("en"))
+            .then_some("This guide is only available in English for now.")
+    }
+}
+
+impl Note {
+    /// One sentence for the reader.
+    pub fn sentence(&self) -> String {
+        format!(
+            "The link's “{}” value was left out: {}",
+            self.param, self.why
+        )
+    }
+}
+
+fn url(given: &str) -> Result<String, &'static str> {
+    let lower = given.trim().to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return Err("it is not an http:// or https:// address.");
+    }
+    checks::site(given)
+        .map(|site| site.url)
+        .map_err(|_| "it is not a web address.")
+}
+
+fn status(given: &str) -> Result<String, &'static str> {
+    match given.parse::<u16>() {
+        Ok(100..=599) if given.len() == 3 => Ok(given.to_string()),
+        _ => Err("a status is a number from 100 to 599."),
+    }
+}
+
+/// ISO 8601 date and time with a timezone: `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)`.
+fn time(given: &str) -> Result<String, &'static str> {
+    const WHY: &str = "it is not a date and time such as 2026-11-22T04:53:44Z.";
+    let bytes = given.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|part| part.iter().all(u8::is_ascii_digit))
+    };
+    let date_and_minutes = given.len() <= 40
+        && digits(0..4)
+        && bytes.get(4) == Some(&b'-')
+        && digits(5..7)
+        && bytes.get(7) == Some(&b'-')
+        && digits(8..10)
+        && matches!(bytes.get(10), Some(b'T' | b't' | b' '))
+        && digits(11..13)
+        && bytes.get(13) == Some(&b':')
+        && digits(14..16);
+    if !date_and_minutes {
+        return Err(WHY);
+    }
+    let mut rest = &given[16..];
+    if let Some(seconds) = rest.strip_prefix(':') {
+        let fraction_end = seconds
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(seconds.len());
+        if fraction_end < 2 {
+            return Err(WHY);
+        }
+        rest = &seconds[fraction_end..];
+    }
+    let zone = rest == "Z"
+        || rest == "z"
+        || (rest.len() == 6
+            && matches!(rest.as_bytes()[0], b'+' | b'-')
+            && rest.as_bytes()[3] == b':'
+            && rest[1..3]
+                .bytes()
+                .chain(rest[4..].bytes())
+                .all(|b| b.is_ascii_digit()));
+    if zone {
+        Ok(given.to_string())
+    } else {
+        Err("it has no timezone (end it with Z or an offset such as +01:00).")
+    }
+}
+
+/// Letters, digits and the few signs that request ids of every kind use (hex with dashes,
+/// UUIDs, base64, Apache's `UNIQUE_ID`).
+fn request_id(given: &str) -> Result<String, &'static str> {
+    if given.is_empty() || given.len() > ID_LIMIT {
+        return Err("a request id has 1 to 128 characters.");
+    }
+    let id_byte = |b: u8| b.is_ascii_alphanumeric() || b"-_.:=+/@".contains(&b);
+    if given.bytes().all(id_byte) {
+        Ok(given.to_string())
+    } else {
+        Err("a request id has only letters, digits and the signs - _ . : = + / @.")
+    }
+}
+
+/// Lower-case letters, digits, dots and dashes: a gateway's short name.
+fn gateway(given: &str) -> Result<String, &'static str> {
+    let valid = (1..=32).contains(&given.len())
+        && given
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.'));
+    if valid {
+        Ok(given.to_string())
+    } else {
+        Err("a gateway is a short name such as nginx or cloudflare.")
+    }
+}
+
+fn audience(given: &str) -> Result<String, &'static str> {
+    match given {
+        "visitor" | "owner" => Ok(given.to_string()),
+        _ => Err("it is either visitor or owner."),
+    }
+}
+
+/// A BCP 47 language tag: letters, then dash-separated letters and digits.
+fn lang(given: &str) -> Result<String, &'static str> {
+    let mut parts = given.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let valid = given.len() <= 35
+        && (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if valid {
+        Ok(given.to_string())
+    } else {
+        Err("it is not a language tag such as en or fr-CA.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notes(context: &Context) -> Vec<&str> {
+        context.notes.iter().map(|note| note.param).collect()
+    }
+
+    #[test]
+    fn a_custom_error_page_link_is_read_in_full() {
+        let context = Context::from_query(
+            "?audience=visitor&url=https%3A%2F%2Fshop.example%2Fcart%3Fid%3D7&status=502\
+             &time=2026-11-22T04%3A53%3A44.120Z&rid=8c1f2e3d4b5a6978-LHR&via=nginx&lang=en-GB",
+        );
+        assert_eq!(
+            context.facts(),
+            [
+                ("Failed address", "https://shop.example/cart?id=7".into()),
+                ("Status", "502".into()),
+                ("Time", "2026-11-22T04:53:44.120Z".into()),
+                ("Request id", "8c1f2e3d4b5a6978-LHR".into()),
+                ("Gateway", "nginx".into()),
+            ]
+        );
+        assert!(context.notes.is_empty());
+        assert_eq!(context.language_note(), None);
+    }
+
+    #[test]
+    fn without_parameters_there_is_nothing_to_show_or_say() {
+        let context = Context::from_query("?a=visitor-other-sites");
+        assert!(context.facts().is_empty());
+        assert!(context.notes.is_empty());
+    }
+
+    #[test]
+    fn hostile_values_are_left_out_with_a_note_each() {
+        let long = "x".repeat(10_000);
+        let context = Context::from_query(&format!(
+            "?url=javascript%3Aalert(1)&status=5020&time=yesterday&rid=%3Cscript%3Ealert(1)%3C%2Fscript%3E\
+             &via=%3Cb%3E&audience=admin&lang={long}"
+        ));
+        assert!(context.facts().is_empty());
+        assert_eq!(
+            notes(&context),
+            ["url", "status", "time", "rid", "via", "lang", "audience"]
+        );
+        assert!(
+            context.notes[0]
+                .sentence()
+                .starts_with("The link's “url” value was left out")
+        );
+    }
+
+    #[test]
+    fn broken_escapes_and_long_ids_never_get_through() {
+        let context = Context::from_query(&format!(
+            "?rid=%E2%28%A1&via=ngin%ZZx&url=https%3A%2F%2F{}",
+            "a".repeat(3000)
+        ));
+        assert_eq!(context.rid, None);
+        assert_eq!(context.via, None);
+        assert_eq!(context.url, None);
+        assert_eq!(notes(&context), ["url", "rid", "via"]);
+        let id = "a".repeat(ID_LIMIT);
+        assert_eq!(
+            Context::from_query(&format!("?rid={id}")).rid.as_deref(),
+            Some(id.as_str())
+        );
+        assert_eq!(Context::from_query(&format!("?rid={id}a")).rid, None);
+    }
+
+    #[test]
+    fn times_need_a_date_a_time_and_a_timezone() {
+        for good in [
+            "2026-11-22T04:53Z",
+            "2026-11-22T04:53:44Z",
+            "2026-11-22T04:53:44.5+01:00",
+            "2026-11-22 04:53:44-05:30",
+        ] {
+            assert_eq!(time(good).as_deref(), Ok(good), "{good}");
+        }
+        for bad in [
+            "2026-11-22",
+            "2026-11-22T04:53:44",
+            "2026-11-22T04:53:4Z",
+            "2026-11-22T04:53:44+0100",
+            "22/11/2026 04:53",
+            "2026-11-22T04:53:44Z<script>",
+        ] {
+            assert!(time(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn statuses_are_three_digits_in_range() {
+        assert_eq!(Context::from_query("?status=504").status, Some(504));
+        for bad in ["99", "600", "+502", "502.0", "0502"] {
+            assert!(status(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_english_is_available() {
+        let french = Context::from_query("?lang=fr-CA");
+        assert_eq!(french.lang.as_deref(), Some("fr-CA"));
+        assert!(french.language_note().is_some());
+        assert_eq!(Context::from_query("?lang=EN").language_note(), None);
+    }
+}
