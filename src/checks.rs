@@ -162,6 +162,71 @@ impl Verdict {
             Verdict::Unknown => "unknown",
         }
     }
+
+    pub fn parse(name: &str) -> Option<Verdict> {
+        [Verdict::Ok, Verdict::Problem, Verdict::Unknown]
+            .into_iter()
+            .find(|verdict| verdict.name() == name)
+    }
+}
+
+/// Writes findings, each with the id of the question that ran it, as lines of tab-separated
+/// fields (`F` a finding, `D` one of its details, `L` its link), for the page's worker.
+pub fn encode_findings(findings: &[(String, Finding)]) -> String {
+    let field = |text: &str| text.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::new();
+    for (question, f) in findings {
+        let head = [
+            "F",
+            question,
+            f.check.name(),
+            f.outcome,
+            f.verdict.name(),
+            &f.summary,
+        ];
+        let details = f.details.iter().map(|(name, value)| ["D", name, value]);
+        let link = f.link.iter().map(|(label, href)| ["L", label, href]);
+        let lines = std::iter::once(head.to_vec()).chain(details.chain(link).map(|l| l.to_vec()));
+        for line in lines {
+            let line: Vec<String> = line.into_iter().map(field).collect();
+            out.push_str(&line.join("\t"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Reads what [`encode_findings`] wrote; lines it does not understand are skipped.
+pub fn decode_findings(text: &str) -> Vec<(String, Finding)> {
+    let mut findings: Vec<(String, Finding)> = Vec::new();
+    for line in text.lines() {
+        match line.split('\t').collect::<Vec<_>>().as_slice() {
+            ["F", question, check, outcome, verdict, summary] => {
+                let Some(check) = Check::parse(check) else {
+                    continue;
+                };
+                let (Some(outcome), Some(verdict)) =
+                    (check.outcome(outcome), Verdict::parse(verdict))
+                else {
+                    continue;
+                };
+                let finding = Finding::new(check, outcome, verdict, summary.to_string());
+                findings.push((question.to_string(), finding));
+            }
+            ["D", name, value] => {
+                if let Some((_, finding)) = findings.last_mut() {
+                    finding.details.push((name.to_string(), value.to_string()));
+                }
+            }
+            ["L", label, href] => {
+                if let Some((_, finding)) = findings.last_mut() {
+                    finding.link = Some((label.to_string(), href.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+    findings
 }
 
 /// What a check found: the outcome that picks the branch, a plain-language line, and the raw
@@ -1105,5 +1170,33 @@ mod tests {
             assert_eq!(outcomes.len(), check.outcomes().len());
         }
         assert_eq!(Check::parse("ping"), None);
+    }
+
+    #[test]
+    fn findings_survive_the_trip_to_the_worker() {
+        let site = site("https://shop.example/cart").unwrap();
+        let fetched = Fetched::Answered {
+            millis: 80,
+            status: 502,
+            headers: vec![("cf-ray".into(), "8c1f-LHR\twith a tab".into())],
+            opaque: false,
+        };
+        let mut finding = site_status(&site, &fetched);
+        finding.link = Some(("Open it".into(), "https://status.example/".into()));
+        let findings = vec![("owner-site-check".to_string(), finding)];
+        let back = decode_findings(&encode_findings(&findings));
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].0, "owner-site-check");
+        assert_eq!(back[0].1.outcome, "bad-gateway");
+        assert_eq!(back[0].1.summary, findings[0].1.summary.replace('\t', " "));
+        assert_eq!(back[0].1.link, findings[0].1.link);
+        assert!(
+            back[0]
+                .1
+                .details
+                .contains(&("cf-ray".into(), "8c1f-LHR with a tab".into()))
+        );
+        assert_eq!(back[0].1.details.len(), findings[0].1.details.len());
+        assert!(decode_findings("F\tq\tnot-a-check\tx\tok\ts\nD\tname\tvalue\n").is_empty());
     }
 }

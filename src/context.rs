@@ -77,6 +77,27 @@ impl Context {
         }
     }
 
+    /// Each parameter of the contract that describes the error, with its value if it passed.
+    pub fn values(&self) -> [(&'static str, Option<String>); 6] {
+        [
+            ("url", self.url.clone()),
+            ("status", self.status.map(|s| s.to_string())),
+            ("time", self.time.clone()),
+            ("rid", self.rid.clone()),
+            ("via", self.via.clone()),
+            ("lang", self.lang.clone()),
+        ]
+    }
+
+    /// `query` with the values that passed written in, for a link that carries them on.
+    pub fn to_query(&self, query: &str) -> String {
+        self.values()
+            .into_iter()
+            .fold(query.to_string(), |query, (param, value)| {
+                query::set(&query, param, value.as_deref())
+            })
+    }
+
     /// What to show the reader, as label and value, in a fixed order.
     pub fn facts(&self) -> Vec<(&'static str, String)> {
         [
@@ -325,6 +346,15 @@ mod tests {
         for bad in ["99", "600", "+502", "502.0", "0502"] {
             assert!(status(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn only_the_values_that_passed_are_carried_on() {
+        let context = Context::from_query("?rid=abc&status=999&via=nginx&junk=1");
+        assert_eq!(
+            context.to_query("a=visitor-scope"),
+            "a=visitor-scope&rid=abc&via=nginx"
+        );
     }
 
     #[test]

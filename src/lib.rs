@@ -1,16 +1,20 @@
 //! fix502: a troubleshooting wizard for HTTP 502 Bad Gateway errors.
 //!
-//! The decision logic ([`content`], [`engine`], [`checks`], [`context`], [`markdown`], [`query`]) is plain
-//! Rust that builds and is tested on the host; [`app`], the Leptos user interface and the
-//! browser side of the live checks, is only built for the browser.
+//! The decision logic ([`content`], [`engine`], [`checks`], [`analyze`], [`context`],
+//! [`embedding`], [`report`], [`jobs`], [`markdown`], [`query`]) is plain Rust that builds and
+//! is tested on the host; [`app`], the Leptos user interface and the browser side of the live checks, is
+//! only built for the browser.
 
 pub mod analyze;
 pub mod checks;
 pub mod content;
 pub mod context;
+pub mod embedding;
 pub mod engine;
+pub mod jobs;
 pub mod markdown;
 pub mod query;
+pub mod report;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

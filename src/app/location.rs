@@ -2,6 +2,7 @@
 //! any step can be bookmarked, shared and resumed.
 
 use super::tree;
+use crate::context::Context;
 use crate::engine::{Problem, Walk};
 use crate::query;
 use leptos::prelude::window;
@@ -36,6 +37,34 @@ pub fn plain_href(walk: &Walk) -> String {
     link(walk.to_query(""))
 }
 
+/// An absolute link to `walk` alone, with the error's details from `context` if given: for
+/// sharing, so nothing else of this page's URL (an embedding page's origin, say) goes along.
+pub fn share_link(walk: &Walk, context: Option<&Context>) -> String {
+    let query = walk.to_query("");
+    let query = context.map_or_else(|| query.clone(), |context| context.to_query(&query));
+    let location = window().location();
+    let base = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// How the page that embeds the guide, if any, asks it to look and where to send events.
+pub fn embedding() -> crate::embedding::Embedding {
+    crate::embedding::Embedding::from_query(&search())
+}
+
+/// What the link that opened the guide said about the error.
+pub fn context() -> Context {
+    Context::from_query(&search())
+}
+
 /// Whether the current URL has `key`, with or without a value.
 pub fn has_param(key: &str) -> bool {
     param(key).is_some()
@@ -67,7 +96,8 @@ fn link(query: String) -> String {
     }
 }
 
-fn search() -> String {
+/// The current URL's query string, with its `?`.
+pub fn search() -> String {
     window().location().search().unwrap_or_default()
 }
 

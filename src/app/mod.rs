@@ -8,9 +8,11 @@ mod bodies;
 mod body;
 mod body_html;
 mod check_panel;
+mod context_card;
 mod end;
 mod finding_card;
 mod guidance;
+mod host;
 pub mod location;
 mod map;
 mod paste_box;
@@ -18,9 +20,11 @@ mod picked_by;
 pub mod probe;
 mod problem_note;
 mod question;
+mod report_panel;
 mod step;
 mod walk_link;
 mod watch_panel;
+mod worker;
 
 pub use body_html::BodyHtml;
 
@@ -32,6 +36,8 @@ use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
 
 static TREE: OnceLock<Tree> = OnceLock::new();
+/// The tree as fetched, for the worker's jobs.
+static TREE_TEXT: OnceLock<String> = OnceLock::new();
 
 /// The decision tree, once [`use_tree`] has taken it in (`start` does so before mounting
 /// anything that asks for it).
@@ -45,7 +51,13 @@ pub fn tree() -> &'static Tree {
 pub fn use_tree(encoded: &str) -> Result<(), crate::content::DecodeError> {
     let tree = Tree::decode(encoded)?;
     let _ = TREE.set(tree);
+    let _ = TREE_TEXT.set(encoded.to_string());
     Ok(())
+}
+
+/// The tree in its encoded form, as [`use_tree`] took it in.
+pub fn tree_text() -> &'static str {
+    TREE_TEXT.get().map_or("", String::as_str)
 }
 
 /// Where the reader is, shared by every component that shows or changes it.
@@ -84,8 +96,16 @@ impl Wizard {
         self.walk.set(walk);
     }
 
-    /// Keeps what a question's check found, as part of the walk.
+    /// Keeps what a question's check found, as part of the walk, and tells an embedding page.
     pub fn record(&self, question: &str, finding: Finding) {
+        host::post(
+            "check-finished",
+            &[
+                ("step", question.into()),
+                ("check", finding.check.name().into()),
+                ("outcome", finding.outcome.into()),
+            ],
+        );
         self.findings
             .update(|findings| findings.push((question.to_string(), finding)));
     }
@@ -102,11 +122,15 @@ impl Wizard {
     }
 
     /// Takes the walk from the current URL (on start and on back/forward). A URL that stops
-    /// making sense is replaced by its last valid step, and the reader is told why.
+    /// making sense is replaced by its last valid step, and the reader is told why; one that
+    /// named a `step` or an `audience` is replaced by the walk they opened.
     fn follow_location(&self, arrival: Arrival) {
         self.arrival.set(arrival);
         let (walk, problem) = location::read();
-        if problem.is_some() {
+        if problem.is_some()
+            || location::has_param(crate::engine::STEP_PARAM)
+            || location::has_param(crate::engine::AUDIENCE_PARAM)
+        {
             location::replace(&walk);
         }
         self.problem.set(problem);
@@ -179,10 +203,13 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     bodies::prefetch_from(wizard.walk);
+    host::connect(wizard, location::embedding());
 
     view! {
+        <context_card::ContextCard/>
         <problem_note::ProblemNote/>
         <answered::Answered/>
         <step::Step/>
+        <report_panel::ReportPanel/>
     }
 }

@@ -1,39 +1,53 @@
 //! Paste to diagnose: an error page, response headers or log lines go in, and out come the
 //! gateway, the cause, the request ids and the exact lines that show them, with a link to the
-//! guidance for that cause. The text is read here, in the browser, and never sent anywhere.
+//! guidance for that cause. The guide's worker reads the text (see [`crate::jobs`]), in the
+//! browser: it is never sent anywhere.
 
 use super::bodies::fetch_content;
-use super::tree;
-use super::walk_link::WalkLink;
-use crate::analyze::{self, Analysis, Confidence, Rules};
+use super::{Wizard, tree, tree_text, worker};
 use crate::engine::Walk;
+use crate::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::sync::OnceLock;
-
-/// The signatures the build validated, fetched from beside the app the first time a paste is
-/// read (most readers never paste, so they do not pay for them on the first screen).
-async fn rules() -> Option<&'static Rules> {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    if let Some(rules) = RULES.get() {
-        return Some(rules);
-    }
-    let rules = Rules::decode(&fetch_content("signatures.txt").await.ok()?).ok()?;
-    Some(RULES.get_or_init(|| rules))
-}
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PasteBox() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
     let text = RwSignal::new(String::new());
-    // None until the first read; then the findings, or None when the signatures could not load.
-    let result = RwSignal::new(None::<Option<(Analysis, &'static Rules)>>);
+    // The findings as HTML once read, or why they could not be.
+    let result = RwSignal::new(None::<Result<String, &'static str>>);
+    let busy = RwSignal::new(false);
     let read = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        busy.set(true);
         spawn_local(async move {
-            let rules = rules().await;
-            let read = rules.map(|rules| (analyze::analyze(rules, &text.get_untracked()), rules));
-            result.set(Some(read));
+            let findings = match fetch_content("signatures.txt").await {
+                Ok(signatures) => {
+                    let job = [jobs::PASTE, &text.get_untracked(), &signatures, tree_text()];
+                    worker::ask(&job)
+                        .await
+                        .ok()
+                        .and_then(|mut answer| answer.pop())
+                }
+                Err(_) => None,
+            };
+            busy.set(false);
+            result.set(Some(findings.ok_or(
+                "The paste could not be read: you may be offline. Try again in a moment, or answer the questions instead.",
+            )));
         });
+    };
+    // The findings link to steps of the guide: follow them in place, as answers are.
+    let follow = move |event: leptos::ev::MouseEvent| {
+        let link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href^='?']").ok().flatten());
+        if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
+            event.prevent_default();
+            wizard.go(Walk::from_query(tree(), &href).0);
+        }
     };
     view! {
         <details class="paste">
@@ -43,81 +57,12 @@ pub fn PasteBox() -> impl IntoView {
                 <textarea id="paste-text" rows="6" spellcheck="false"
                     on:input=move |event| text.set(event_target_value(&event))></textarea>
                 <p class="hint">"This is read in your browser: what you paste never leaves this page."</p>
-                <button type="submit">"Read it"</button>
+                <button type="submit" disabled=busy>{move || if busy.get() { "Reading…" } else { "Read it" }}</button>
             </form>
             {move || result.get().map(|read| match read {
-                Some((analysis, rules)) => view! { <PasteFindings analysis rules/> }.into_any(),
-                None => view! {
-                    <p class="load-error" role="alert">
-                        "The list of known error messages could not be loaded: you may be offline. Try again in a moment, or answer the questions instead."
-                    </p>
-                }.into_any(),
+                Ok(html) => view! { <div class="paste-result" inner_html=html on:click=follow></div> }.into_any(),
+                Err(why) => view! { <p class="load-error" role="alert">{why}</p> }.into_any(),
             })}
         </details>
     }
-}
-
-#[component]
-fn PasteFindings(analysis: Analysis, rules: &'static Rules) -> impl IntoView {
-    if analysis.confidence == Confidence::None {
-        return view! {
-            <p class="paste-none" role="status">
-                "Nothing in this text matches what this guide knows of 502 errors. Answer the questions instead: they lead to the same advice."
-            </p>
-        }
-        .into_any();
-    }
-    let walks = Walk::shortest_to_each(tree());
-    let link = |node: &Option<String>| node.as_deref().and_then(|id| walks.get(id).cloned());
-    let gateway = rules
-        .gateways
-        .iter()
-        .find(|g| g.id == analysis.gateway)
-        .map_or("not recognised".to_string(), |g| g.name.clone());
-    let gateway = match &analysis.version {
-        Some(version) => format!("{gateway} {version}"),
-        None => gateway,
-    };
-    let cause = match analysis.cause.as_str() {
-        "unknown" => "not recognised".to_string(),
-        cause => format!("{} ({cause})", analyze::cause_meaning(cause)),
-    };
-    let ids = analysis
-        .request_ids
-        .iter()
-        .map(|(kind, id)| view! { <li>{kind.clone()} ": " <code>{id.clone()}</code></li> })
-        .collect_view();
-    let lines = analysis
-        .evidence
-        .iter()
-        .take(5)
-        .map(|e| view! { <li><span class="paste-line">{format!("line {}", e.line)}</span>" "<code>{e.text.clone()}</code></li> })
-        .collect_view();
-    let next = link(&analysis.node);
-    let also = analysis
-        .also
-        .iter()
-        .filter_map(|(cause, node)| Some((cause.clone(), link(node)?)))
-        .map(|(cause, to)| view! { <li><WalkLink to>{analyze::cause_meaning(&cause)}</WalkLink></li> })
-        .collect_view();
-    view! {
-        <section class="paste-findings" role="status" data-confidence=analysis.confidence.name()>
-            <h3>"What the paste shows"</h3>
-            <dl>
-                <dt>"Gateway"</dt><dd class="paste-gateway">{gateway}</dd>
-                <dt>"Status"</dt><dd>{analysis.status.map_or("not shown".into(), |s| s.to_string())}</dd>
-                <dt>"Cause"</dt><dd class="paste-cause">{cause}</dd>
-                <dt>"Sure?"</dt><dd>{match analysis.confidence {
-                    Confidence::High => "yes: the gateway and the cause both match known lines",
-                    _ => "partly: only the gateway or only the cause is known",
-                }}</dd>
-            </dl>
-            {(!analysis.request_ids.is_empty()).then(|| view! { <p>"Request ids, for support:"</p><ul>{ids}</ul> })}
-            <p>"The lines that show it:"</p>
-            <ul class="paste-evidence">{lines}</ul>
-            {next.map(|to| view! { <p><WalkLink to class="paste-go">"Open the guidance for this"</WalkLink></p> })}
-            {(!analysis.also.is_empty()).then(|| view! { <p>"The paste also shows:"</p><ul>{also}</ul> })}
-        </section>
-    }
-    .into_any()
 }

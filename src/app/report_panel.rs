@@ -1,0 +1,102 @@
+//! The report for support, offered at every step (and open at the end of a walk that did not
+//! fix the error): the facts of [`crate::report`], written by the guide's worker as Markdown and
+//! as JSON, to copy or download, with a preview; and a link that reopens the same step, without
+//! the details of the error unless the reader adds them.
+
+use super::{Wizard, location, tree, tree_text, worker};
+use crate::checks::encode_findings;
+use crate::content::Ending;
+use crate::jobs;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+#[component]
+pub fn ReportPanel() -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let open_at_end = move || {
+        wizard.walk.with(|walk| {
+            matches!(
+                walk.shown(tree()).ending,
+                Some(Ending::NotFixed | Ending::Escalated)
+            )
+        })
+    };
+    let open = RwSignal::new(false);
+    let with_details = RwSignal::new(false);
+    let status = RwSignal::new("");
+    // Markdown and JSON, rewritten while the panel is open whenever the walk or a check moves on.
+    let texts = RwSignal::new(None::<(String, String)>);
+    Effect::new(move || {
+        if !open.get() {
+            return;
+        }
+        let findings = wizard.findings.with(|findings| encode_findings(findings));
+        let link = wizard.walk.with(|walk| location::share_link(walk, None));
+        let query = location::search();
+        spawn_local(async move {
+            let job = [jobs::REPORT, tree_text(), &query, &link, &findings];
+            texts.set(match worker::ask(&job).await.as_deref() {
+                Ok([markdown, json]) => Some((markdown.clone(), json.clone())),
+                _ => None,
+            });
+            if texts.with_untracked(Option::is_none) {
+                status.set("The report could not be written. Reload the page and try again.");
+            }
+        });
+    });
+    let share = move || {
+        let context = with_details.get().then(location::context);
+        wizard
+            .walk
+            .with(|walk| location::share_link(walk, context.as_ref()))
+    };
+    let copy = move |text: String, done: &'static str| {
+        spawn_local(async move {
+            let copied = JsFuture::from(window().navigator().clipboard().write_text(&text)).await;
+            status.set(match copied {
+                Ok(_) => done,
+                Err(_) => {
+                    "This browser did not allow copying: select the text below and copy it by hand."
+                }
+            });
+        });
+    };
+    let text = move |json: bool| {
+        texts.with(|texts| {
+            texts
+                .as_ref()
+                .map(|t| if json { t.1.clone() } else { t.0.clone() })
+                .unwrap_or_default()
+        })
+    };
+    const COPIED: &str = "The report is copied: paste it into your message to support.";
+    view! {
+        <details class="report" prop:open=move || open_at_end() || open.get_untracked() on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
+            <summary>"Report for support"</summary>
+            <p class="hint">"What support teams ask for: the time, your browser, every answer and check, and the request ids. It stays on this page until you copy or download it."</p>
+            <div class="report-actions">
+                <button type="button" on:click=move |_| copy(text(false), COPIED)>"Copy as text"</button>
+                <button type="button" on:click=move |_| copy(text(true), COPIED)>"Copy as JSON"</button>
+                <a class="button" download="fix502-report.md" href=move || data_url("text/markdown", &text(false))>"Download (.md)"</a>
+                <a class="button" download="fix502-report.json" href=move || data_url("application/json", &text(true))>"Download (.json)"</a>
+            </div>
+            <p class="report-status" role="status">{move || status.get()}</p>
+            <pre class="report-preview">{move || texts.with(Option::is_none).then_some("Writing the report…")}{move || text(false)}</pre>
+            <h3>"Share this step"</h3>
+            <label class="share-details">
+                <input type="checkbox" on:change=move |event| with_details.set(event_target_checked(&event))/>
+                " Include the error's address, time and request id"
+            </label>
+            <p class="share"><input class="share-link" type="text" readonly prop:value=share aria-label="Link to this step"/>
+                <button type="button" on:click=move |_| copy(share(), "The link is copied.")>"Copy link"</button></p>
+        </details>
+    }
+}
+
+fn data_url(media_type: &str, text: &str) -> String {
+    format!(
+        "data:{media_type};charset=utf-8,{}",
+        js_sys::encode_uri_component(text)
+    )
+}

@@ -1,0 +1,328 @@
+//! The work the page hands to its worker (`src/bin/fix502-worker.rs`), so that neither its code
+//! nor its running time weighs on the page: reading a paste, and writing the report for
+//! support. A job is a list of strings in and a list of strings out, the only thing the page
+//! and the worker pass each other, and it is plain Rust, tested here.
+//!
+//! | job      | arguments                                           | result            |
+//! |----------|-----------------------------------------------------|-------------------|
+//! | `paste`  | the text, `signatures.txt`, `tree.txt`              | findings as HTML  |
+//! | `report` | `tree.txt`, the page's query, its link, the findings (see [`checks::encode_findings`]) | Markdown, JSON |
+
+use crate::analyze::{self, Analysis, Confidence, Rules};
+use crate::checks;
+use crate::content::Tree;
+use crate::context::Context;
+use crate::engine::Walk;
+use crate::report::Report;
+use pulldown_cmark_escape::escape_html;
+use std::collections::HashMap;
+
+pub const PASTE: &str = "paste";
+pub const REPORT: &str = "report";
+
+/// What the worker knows of where it runs, for the report.
+pub struct Environment {
+    /// The time now in UTC, ISO 8601.
+    pub created: String,
+    /// The reader's timezone and offset (`Europe/London, UTC+00:00`).
+    pub timezone: String,
+    pub user_agent: String,
+    /// The version of the content this build carries.
+    pub content_version: String,
+}
+
+/// Runs the job that `args` names on the rest of them. A job it does not know, or arguments
+/// that do not read, give one string saying so, which the page shows.
+pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
+    let broken = |what: &str| {
+        vec![format!(
+            "The guide could not {what}: its files do not match. Reload the page."
+        )]
+    };
+    match args {
+        [job, text, signatures, tree] if job == PASTE => {
+            match (Rules::decode(signatures), Tree::decode(tree)) {
+                (Ok(rules), Ok(tree)) => vec![paste(&rules, &tree, text)],
+                _ => broken("read the paste"),
+            }
+        }
+        [job, tree, query, link, findings] if job == REPORT => match Tree::decode(tree) {
+            Ok(tree) => {
+                let (markdown, json) = report(&tree, query, link, findings, environment);
+                vec![markdown, json]
+            }
+            Err(_) => broken("write the report"),
+        },
+        _ => broken("do that"),
+    }
+}
+
+/// Reads a paste, and says what it shows as an HTML fragment with links to the guidance.
+pub fn paste(rules: &Rules, tree: &Tree, text: &str) -> String {
+    findings_html(
+        &analyze::analyze(rules, text),
+        rules,
+        &Walk::shortest_to_each(tree),
+    )
+}
+
+/// The report on the walk a page's query describes, as Markdown and JSON.
+pub fn report(
+    tree: &Tree,
+    query: &str,
+    link: &str,
+    findings: &str,
+    environment: &Environment,
+) -> (String, String) {
+    let (walk, _) = Walk::from_query(tree, query);
+    let context = Context::from_query(query);
+    let findings = checks::decode_findings(findings);
+    let report = Report {
+        created: &environment.created,
+        timezone: &environment.timezone,
+        user_agent: &environment.user_agent,
+        link,
+        content_version: &environment.content_version,
+        context: &context,
+        answers: walk
+            .answered(tree)
+            .into_iter()
+            .map(|(question, answer)| (question, answer.label.as_str()))
+            .collect(),
+        findings: &findings,
+        reached: walk.shown(tree),
+    };
+    (report.markdown(), report.json())
+}
+
+/// What the analysis found, as HTML: every value escaped, links only to steps of the guide.
+fn findings_html(analysis: &Analysis, rules: &Rules, walks: &HashMap<&str, Walk>) -> String {
+    if analysis.confidence == Confidence::None {
+        return "<p class=\"paste-none\" role=\"status\">Nothing in this text matches what this \
+                guide knows of 502 errors. Answer the questions instead: they lead to the same \
+                advice.</p>"
+            .into();
+    }
+    let link = |node: &Option<String>| {
+        let walk = walks.get(node.as_deref()?)?;
+        Some(format!("?{}", walk.to_query("")))
+    };
+    let gateway = rules
+        .gateways
+        .iter()
+        .find(|g| g.id == analysis.gateway)
+        .map_or("not recognised".to_string(), |g| g.name.clone());
+    let gateway = match &analysis.version {
+        Some(version) => format!("{gateway} {version}"),
+        None => gateway,
+    };
+    let cause = match analysis.cause.as_str() {
+        "unknown" => "not recognised".to_string(),
+        cause => format!("{} ({cause})", analyze::cause_meaning(cause)),
+    };
+    let status = analysis
+        .status
+        .map_or("not shown".into(), |s| s.to_string());
+    let sure = match analysis.confidence {
+        Confidence::High => "yes: the gateway and the cause both match known lines",
+        _ => "partly: only the gateway or only the cause is known",
+    };
+
+    let mut html = Html::default();
+    html.raw(&format!(
+        "<section class=\"paste-findings\" role=\"status\" data-confidence=\"{}\">\
+         <h3>What the paste shows</h3><dl>",
+        analysis.confidence.name()
+    ));
+    for (label, class, value) in [
+        ("Gateway", " class=\"paste-gateway\"", gateway.as_str()),
+        ("Status", "", status.as_str()),
+        ("Cause", " class=\"paste-cause\"", cause.as_str()),
+        ("Sure?", "", sure),
+    ] {
+        html.raw(&format!("<dt>{label}</dt><dd{class}>"));
+        html.text(value);
+        html.raw("</dd>");
+    }
+    html.raw("</dl>");
+    if !analysis.request_ids.is_empty() {
+        html.raw("<p>Request ids, for support:</p><ul>");
+        for (kind, id) in &analysis.request_ids {
+            html.raw("<li>");
+            html.text(kind);
+            html.raw(": <code>");
+            html.text(id);
+            html.raw("</code></li>");
+        }
+        html.raw("</ul>");
+    }
+    html.raw("<p>The lines that show it:</p><ul class=\"paste-evidence\">");
+    for evidence in analysis.evidence.iter().take(5) {
+        html.raw(&format!(
+            "<li><span class=\"paste-line\">line {}</span> <code>",
+            evidence.line
+        ));
+        html.text(&evidence.text);
+        html.raw("</code></li>");
+    }
+    html.raw("</ul>");
+    if let Some(href) = link(&analysis.node) {
+        html.link(
+            "<p><a class=\"paste-go\" href=\"",
+            &href,
+            "Open the guidance for this",
+        );
+        html.raw("</p>");
+    }
+    let also: Vec<(String, &str)> = analysis
+        .also
+        .iter()
+        .filter_map(|(cause, node)| Some((link(node)?, analyze::cause_meaning(cause))))
+        .collect();
+    if !also.is_empty() {
+        html.raw("<p>The paste also shows:</p><ul>");
+        for (href, meaning) in also {
+            html.link("<li><a href=\"", &href, meaning);
+            html.raw("</li>");
+        }
+        html.raw("</ul>");
+    }
+    html.raw("</section>");
+    html.0
+}
+
+/// An HTML fragment being written: markup as given, text escaped.
+#[derive(Default)]
+struct Html(String);
+
+impl Html {
+    fn raw(&mut self, markup: &str) {
+        self.0.push_str(markup);
+    }
+
+    fn text(&mut self, text: &str) {
+        let _ = escape_html(&mut self.0, text);
+    }
+
+    /// `opening` ends inside the `href` attribute's quotes.
+    fn link(&mut self, opening: &str, href: &str, label: &str) {
+        self.raw(opening);
+        self.text(href);
+        self.raw("\">");
+        self.text(label);
+        self.raw("</a>");
+    }
+}
+
+// The tests read the JSON back with serde_json, a host-only dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules::decode(include_str!(concat!(env!("OUT_DIR"), "/signatures.txt"))).unwrap()
+    }
+
+    fn tree() -> Tree {
+        Tree::decode(include_str!(concat!(env!("OUT_DIR"), "/tree.txt"))).unwrap()
+    }
+
+    fn environment() -> Environment {
+        Environment {
+            created: "2026-11-22T05:50:12.000Z".into(),
+            timezone: "UTC, UTC+00:00".into(),
+            user_agent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0".into(),
+            content_version: "0123".into(),
+        }
+    }
+
+    fn args(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_paste_shows_the_gateway_the_cause_and_a_link_to_the_guidance() {
+        let log = "2026/11/22 04:53:44 [error] 1234#0: *5 connect() failed (111: Connection refused) \
+                   while connecting to upstream, client: 127.0.0.1, server: _, request: \"GET / HTTP/1.1\", \
+                   upstream: \"http://127.0.0.1:9000/\"";
+        let html = paste(
+            &rules(),
+            &tree(),
+            &format!("<h1>502 Bad Gateway</h1>\n<center>nginx/1.22.1</center>\n{log}"),
+        );
+        assert!(html.contains("data-confidence=\"high\""), "{html}");
+        assert!(
+            html.contains("<dd class=\"paste-gateway\">nginx 1.22.1</dd>"),
+            "{html}"
+        );
+        assert!(html.contains("(upstream-refused)"), "{html}");
+        assert!(html.contains("<a class=\"paste-go\" href=\"?a="), "{html}");
+        assert!(
+            html.contains("&lt;center&gt;nginx/1.22.1&lt;/center&gt;")
+                || html.contains("connect() failed")
+        );
+    }
+
+    #[test]
+    fn pasted_markup_comes_back_as_text() {
+        let html = paste(
+            &rules(),
+            &tree(),
+            "<img src=x onerror=alert(1)> connect() failed (111: Connection refused) while connecting to upstream",
+        );
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn text_without_a_known_error_says_so() {
+        assert!(paste(&rules(), &tree(), "hello").contains("class=\"paste-none\""));
+    }
+
+    #[test]
+    fn the_report_job_reads_the_walk_the_context_and_the_findings() {
+        let tree = tree();
+        let walk = Walk::default()
+            .choose(&tree, "visitor-other-sites")
+            .unwrap();
+        let query = walk.to_query("rid=abc-123&url=https%3A%2F%2Fshop.example%2F");
+        let result = run(
+            &args(&[
+                REPORT,
+                include_str!(concat!(env!("OUT_DIR"), "/tree.txt")),
+                &query,
+                "https://guide.example/?a=visitor-other-sites",
+                "",
+            ]),
+            &environment(),
+        );
+        let [markdown, json] = result.as_slice() else {
+            panic!("two texts: {result:?}");
+        };
+        assert!(
+            markdown.contains(
+                "1. Who is seeing the 502 error?: I was visiting a website and it showed the error"
+            ),
+            "{markdown}"
+        );
+        assert!(markdown.contains("- Request id: `abc-123`"), "{markdown}");
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(value["reached"]["id"], "visitor-other-sites");
+        assert_eq!(value["context"]["url"], "https://shop.example/");
+    }
+
+    #[test]
+    fn unknown_jobs_and_broken_files_say_so() {
+        let said = run(&args(&["dance"]), &environment());
+        assert_eq!(said.len(), 1);
+        assert!(said[0].contains("could not do that"));
+        let said = run(
+            &args(&[PASTE, "text", "garbage\tline", "also garbage"]),
+            &environment(),
+        );
+        assert!(said[0].contains("could not read the paste"), "{said:?}");
+    }
+}
