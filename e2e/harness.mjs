@@ -8,15 +8,7 @@ import { createServer as createTcpServer } from "node:net";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-/** A port nothing listens on right now. */
-async function freePort() {
-  const probe = createTcpServer();
-  await new Promise((ready) => probe.listen(0, "127.0.0.1", ready));
-  const { port } = probe.address();
-  await new Promise((closed) => probe.close(closed));
-  return port;
-}
+import { freePort } from "./support.mjs";
 
 function listen(server, port = 0) {
   return new Promise((ready) => server.listen(port, "127.0.0.1", () => ready(server.address().port)));

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: a static server for the release build in dist/, and Debian's
 // Chromium driven by playwright-core (never a downloaded browser).
 import { createServer } from "node:http";
+import { createServer as createTcpServer } from "node:net";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -90,4 +91,13 @@ export async function contentNodeIds() {
     .map((file) => file.split("/").pop())
     .filter((name) => name.endsWith(".md") && !name.startsWith("_"))
     .map((name) => name.slice(0, -3));
+}
+
+/** A loopback port nothing listens on right now. */
+export async function freePort() {
+  const probe = createTcpServer();
+  await new Promise((ready) => probe.listen(0, "127.0.0.1", ready));
+  const { port } = probe.address();
+  await new Promise((closed) => probe.close(closed));
+  return port;
 }

@@ -1,0 +1,142 @@
+/* fix502 embed: puts the 502 troubleshooting wizard in a help-desk page.
+ *
+ *   <div data-fix502 data-src="https://help.example.com/_fix502/" data-audience="visitor"></div>
+ *   <script src="https://help.example.com/_fix502/embed.js" defer></script>
+ *
+ * Each <div data-fix502> gets an iframe of the wizard at data-src (default: the folder this
+ * script was loaded from). The wizard tells the page its height and what the reader does
+ * (protocol v1, see the README); this script accepts a message only from the wizard frame it
+ * made and from the origin of data-src, sizes the frame, and re-dispatches each message on
+ * the div as a "fix502:<event>" CustomEvent (bubbling) with the message as `detail`.
+ * window.fix502Embed.scan() embeds divs added to the page later. No cookies, no tracking.
+ */
+(function () {
+  "use strict";
+  if (window.fix502Embed) return; // loaded twice: the first copy does the work
+
+  var INITIAL_HEIGHT = 560; // px, until the wizard reports its own
+  var MIN_HEIGHT = 120;
+  var MAX_HEIGHT = 20000;
+  var DEFAULT_TITLE = "Fix a 502 Bad Gateway error, step by step";
+
+  // The optional attributes: the wizard parameter each becomes, and how its value is checked.
+  // A value that fails is left out with a warning, so the wizard keeps its default.
+  function oneOf(list) {
+    return function (value) { return list.indexOf(value) >= 0 ? value : null; };
+  }
+  var OPTIONS = {
+    step: function (value) { return /^[a-z0-9-]{1,100}$/.test(value) ? value : null; },
+    audience: oneOf(["visitor", "owner"]),
+    theme: oneOf(["light", "dark"]),
+    compact: function (value) {
+      return /^(|1|true|yes|compact)$/i.test(value) ? "1" : /^(0|false|no)$/i.test(value) ? "" : null;
+    },
+    statuspage: function (value) { return httpUrl(value, undefined) ? value : null; },
+    accent: function (value) { return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value) ? value : null; },
+    radius: function (value) {
+      var match = /^(\d{1,2})(?:px)?$/.exec(value);
+      return match && +match[1] <= 24 ? match[1] : null;
+    },
+    font: oneOf(["system", "sans", "serif", "mono"]),
+  };
+
+  var script = document.currentScript;
+  var scriptFolder = script && script.src ? httpUrl("./", script.src) : null;
+  var frames = []; // { frame, host, origin } for every wizard frame this script made
+
+  function warn(message, element) {
+    if (window.console && console.warn) console.warn("fix502 embed: " + message, element);
+  }
+
+  /** `value` as an absolute http(s) URL (relative to `base`), or null. */
+  function httpUrl(value, base) {
+    var url;
+    try { url = base === undefined ? new URL(value) : new URL(value, base); } catch (e) { return null; }
+    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    if (url.username || url.password) return null;
+    url.hash = "";
+    return url;
+  }
+
+  function embed(host) {
+    if (host.hasAttribute("data-fix502-state")) return; // done already
+    var title = (host.getAttribute("data-title") || "").trim() || DEFAULT_TITLE;
+    var raw = (host.getAttribute("data-src") || "").trim();
+    var src = raw ? httpUrl(raw, document.baseURI) : scriptFolder;
+    if (!src) {
+      warn(raw ? "data-src must be an http(s) URL of the wizard, not " + JSON.stringify(raw)
+               : "data-src is missing and the folder of embed.js is unknown", host);
+      return fallback(host, title);
+    }
+    if (location.origin === "null") warn("the page has no origin (file://?): the wizard cannot talk to it", host);
+
+    var params = src.searchParams;
+    Object.keys(OPTIONS).forEach(function (name) {
+      var value = host.getAttribute("data-" + name);
+      if (value === null) return;
+      var checked = OPTIONS[name](value.trim());
+      if (checked === null) warn("ignoring data-" + name + "=" + JSON.stringify(value), host);
+      else if (checked) params.set(name, checked);
+    });
+    params.set("embed", location.origin);
+
+    var frame = document.createElement("iframe");
+    frame.src = src.href;
+    frame.title = title;
+    frame.setAttribute("loading", "eager");
+    frame.setAttribute("referrerpolicy", "no-referrer");
+    // Scripts, its own origin (its pages and checks), its own forms, links in a new tab; not
+    // navigating this page, downloads or dialogs.
+    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox");
+    frame.style.cssText = "display:block;width:100%;border:0;overflow:hidden;height:" + INITIAL_HEIGHT + "px";
+    while (host.firstChild) host.removeChild(host.firstChild);
+    host.appendChild(frame);
+    host.setAttribute("data-fix502-state", "embedded");
+    frames.push({ frame: frame, host: host, origin: src.origin });
+  }
+
+  /** A plain link to the wizard in place of a frame that could not be made. */
+  function fallback(host, title) {
+    var text = document.createElement("p");
+    if (scriptFolder) {
+      var link = document.createElement("a");
+      link.href = scriptFolder.href;
+      link.textContent = title;
+      text.appendChild(link);
+    } else {
+      text.textContent = title + ": the guide could not be embedded here.";
+    }
+    while (host.firstChild) host.removeChild(host.firstChild);
+    host.appendChild(text);
+    host.setAttribute("data-fix502-state", "fallback");
+  }
+
+  function onMessage(event) {
+    var found = null;
+    for (var i = 0; i < frames.length; i++) {
+      if (event.source && frames[i].frame.contentWindow === event.source) found = frames[i];
+    }
+    if (!found || event.origin !== found.origin) return;
+    var data = event.data;
+    if (!data || typeof data !== "object" || data.type !== "fix502" || data.version !== 1) return;
+    if (typeof data.event !== "string" || !/^[a-z][a-z-]{0,39}$/.test(data.event)) return;
+    if (data.event === "resize") {
+      var height = data.height;
+      if (typeof height !== "number" || !isFinite(height)) return;
+      height = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(height)));
+      found.frame.style.height = height + "px";
+      found.frame.setAttribute("scrolling", "no"); // the wizard sizes itself: no inner scrollbar
+    }
+    found.host.dispatchEvent(new CustomEvent("fix502:" + data.event, { detail: data, bubbles: true }));
+  }
+
+  function scan() {
+    var hosts = document.querySelectorAll("[data-fix502]");
+    for (var i = 0; i < hosts.length; i++) embed(hosts[i]);
+  }
+
+  window.addEventListener("message", onMessage);
+  window.fix502Embed = { scan: scan };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+  else scan();
+})();
