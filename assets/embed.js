@@ -85,9 +85,11 @@
     frame.title = title;
     frame.setAttribute("loading", "eager");
     frame.setAttribute("referrerpolicy", "no-referrer");
-    // Scripts, its own origin (its pages and checks), its own forms, links in a new tab; not
-    // navigating this page, downloads or dialogs.
-    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox");
+    // Scripts, its own origin (its pages and checks), its own forms, links in a new tab, and
+    // the report for support (downloaded, or copied to the clipboard); not navigating this page
+    // or opening dialogs.
+    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads");
+    frame.setAttribute("allow", "clipboard-write");
     frame.style.cssText = "display:block;width:100%;border:0;overflow:hidden;height:" + INITIAL_HEIGHT + "px";
     while (host.firstChild) host.removeChild(host.firstChild);
     host.appendChild(frame);

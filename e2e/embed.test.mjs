@@ -180,8 +180,8 @@ describe("embed.js with a stand-in wizard", () => {
     for (const frame of frames) {
       assert.equal(frame.loading, "eager");
       assert.equal(frame.referrer, "no-referrer");
-      assert.equal(frame.allow, null);
-      assert.equal(frame.sandbox, "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox");
+      assert.equal(frame.allow, "clipboard-write");
+      assert.equal(frame.sandbox, "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads");
       assert.equal(frame.width, frame.hostWidth, "full width");
       assert.equal(frame.border, "0px");
       assert.equal(frame.height, 560, "the initial height");
