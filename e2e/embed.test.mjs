@@ -7,46 +7,11 @@
 // embed the real wizard in the demo page and follow a reader's walk through the messages it sends.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
-import { DIST, ROOT, contentNodeIds, launch } from "./support.mjs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DIST, ROOT, contentNodeIds, launch, serve } from "./support.mjs";
 
 const ASSETS = join(ROOT, "assets");
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".wasm": "application/wasm",
-  ".css": "text/css",
-  ".svg": "image/svg+xml",
-};
-
-/** A loopback server: `routes` (path → file or text) first, then the files under `root`. */
-async function site(routes, root = null) {
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    const route = routes.get(path);
-    try {
-      if (route) {
-        const body = route.file ? await readFile(route.file) : route.text;
-        const type = TYPES[extname(route.file ?? path)] ?? TYPES[".html"];
-        return response.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(body);
-      }
-      if (!root) throw new Error("no root");
-      let file = normalize(join(root, path));
-      if (!file.startsWith(root)) return response.writeHead(403).end();
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
-    } catch {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
-    }
-  });
-  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, url: `${origin}/`, close: () => new Promise((done) => server.close(done)) };
-}
-
 // The stand-in wizard: a page of known height that sends nothing by itself.
 const STAND_IN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stand-in wizard</title></head>
 <body style="margin:0"><div id="content" style="height:300px">A stand-in for the wizard.</div></body></html>`;
@@ -75,17 +40,17 @@ ${embedScript.replaceAll("WIZARD", standIn())}</head><body>${body.replaceAll("WI
 }
 
 before(async () => {
-  wizard = await site(
+  wizard = await serve(
+    DIST,
     new Map([
       ["/embed.js", { file: join(ASSETS, "embed.js") }],
       ["/stand-in/", { text: STAND_IN }],
       ["/stand-in/embed.js", { file: join(ASSETS, "embed.js") }],
     ]),
-    DIST,
   );
-  helpDesk = await site(pages);
+  helpDesk = await serve(null, pages);
   pages.set("/embed-demo.html", { file: join(ASSETS, "embed-demo.html") });
-  stranger = await site(new Map([["/blank.html", { text: "<!doctype html><title>stranger</title><p>Another site." }]]));
+  stranger = await serve(null, new Map([["/blank.html", { text: "<!doctype html><title>stranger</title><p>Another site." }]]));
   browser = await launch();
 });
 after(async () => {

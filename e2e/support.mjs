@@ -19,13 +19,21 @@ const TYPES = {
   ".md": "text/markdown; charset=utf-8",
 };
 
-/** Serves `root` on a free loopback port, as any static host would. */
-export async function serve(root = DIST) {
+/** Serves `root` on a free loopback port, as any static host would; `routes` (path → `{ file }`
+ * or `{ text }`) answer first, without caching. With `root` null, only the routes exist. */
+export async function serve(root = DIST, routes = new Map()) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) return response.writeHead(403).end();
+    const route = routes.get(path);
     try {
+      if (route) {
+        const body = route.file ? await readFile(route.file) : route.text;
+        const type = TYPES[extname(route.file ?? path)] ?? TYPES[".html"];
+        return response.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(body);
+      }
+      if (!root) throw new Error("no such route");
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) return response.writeHead(403).end();
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
       response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
@@ -35,7 +43,8 @@ export async function serve(root = DIST) {
     }
   });
   await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: `${origin}/`, close: () => new Promise((done) => server.close(done)) };
 }
 
 export function launch() {
