@@ -304,7 +304,7 @@ mod tests {
         };
         assert!(
             markdown.contains(
-                "1. Who is seeing the 502 error?: I was visiting a website and it showed the error"
+                "1. Who is seeing the 502 error? → I was visiting a website and it showed the error"
             ),
             "{markdown}"
         );

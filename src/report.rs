@@ -113,7 +113,7 @@ impl Report<'_> {
         for (number, (question, answer)) in self.answers.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "{}. {}: {}",
+                "{}. {} → {}",
                 number + 1,
                 plain(&question.title),
                 plain(answer)
@@ -366,7 +366,7 @@ mod tests {
             "- Request id: `abc-123`",
             "- `abc-123` (from the error page)",
             "- `8c1f2e3d4b5a6978-LHR` (cf-ray)",
-            "1. Title of visitor-scope: It fails everywhere",
+            "1. Title of visitor-scope → It fails everywhere",
             "- `site-status` on `visitor-scope`: `bad-gateway` (problem).",
             "  - status: `502`",
         ] {

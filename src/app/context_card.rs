@@ -1,13 +1,11 @@
 //! What the link that opened the guide said about the error (see [`crate::context`]): shown as
 //! text above every step, with a note for each value that was left out.
 
-use super::location;
-use crate::context::Note;
+use crate::context::{Context, Note};
 use leptos::prelude::*;
 
 #[component]
-pub fn ContextCard() -> impl IntoView {
-    let context = location::context();
+pub fn ContextCard(context: Context) -> impl IntoView {
     let facts = context
         .facts()
         .into_iter()

@@ -196,6 +196,9 @@ pub fn App() -> impl IntoView {
         findings: RwSignal::new(Vec::new()),
         arrival: RwSignal::new(Arrival::Opened),
     };
+    // Read before the walk rewrites a `step` or `audience` it began from, so that a bad value
+    // still gets its note.
+    let context = location::context();
     wizard.follow_location(Arrival::Opened);
     provide_context(wizard);
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
@@ -206,7 +209,7 @@ pub fn App() -> impl IntoView {
     host::connect(wizard, location::embedding());
 
     view! {
-        <context_card::ContextCard/>
+        <context_card::ContextCard context/>
         <problem_note::ProblemNote/>
         <answered::Answered/>
         <step::Step/>
