@@ -62,7 +62,8 @@
     if (host.hasAttribute("data-fix502-state")) return; // done already
     var title = (host.getAttribute("data-title") || "").trim() || DEFAULT_TITLE;
     var raw = (host.getAttribute("data-src") || "").trim();
-    var src = raw ? httpUrl(raw, document.baseURI) : scriptFolder;
+    // A copy of the script's folder, so that one div's parameters never reach the next.
+    var src = raw ? httpUrl(raw, document.baseURI) : scriptFolder && new URL(scriptFolder.href);
     if (!src) {
       warn(raw ? "data-src must be an http(s) URL of the wizard, not " + JSON.stringify(raw)
                : "data-src is missing and the folder of embed.js is unknown", host);

@@ -98,6 +98,7 @@ describe("embed.js with a stand-in wizard", () => {
           data-audience="owner" data-theme="dark" data-compact data-statuspage="https://status.shop.example"
           data-accent="#2ec4a0" data-radius="6" data-font="serif" data-title="Help with 502 errors"></div>
        <div id="plain" data-fix502 data-src="WIZARD"><a href="WIZARD">Fallback content, replaced</a></div>
+       <div id="themed-default" data-fix502 data-theme="dark"></div>
        <div id="defaulted" data-fix502></div>
        <div id="odd" data-fix502 data-src="WIZARD" data-theme="neon" data-accent="red;x" data-radius="99"
           data-font="comic" data-audience="robot" data-step="Bad Id" data-statuspage="javascript:alert(1)" data-compact="0"></div>`,
@@ -120,7 +121,7 @@ describe("embed.js with a stand-in wizard", () => {
         siblings: frame.parentElement.childNodes.length,
       })),
     );
-    assert.deepEqual(frames.map((frame) => frame.host), ["full", "plain", "defaulted", "odd"]);
+    assert.deepEqual(frames.map((frame) => frame.host), ["full", "plain", "themed-default", "defaulted", "odd"]);
     const params = (frame) => Object.fromEntries(new URL(frame.src).searchParams);
     assert.deepEqual(params(frames[0]), {
       url: "https://shop.example/",
@@ -137,8 +138,9 @@ describe("embed.js with a stand-in wizard", () => {
     assert.equal(new URL(frames[0].src).hash, "");
     assert.equal(frames[0].title, "Help with 502 errors");
     assert.equal(frames[1].src, `${standIn()}?embed=${encodeURIComponent(helpDesk.origin)}`);
-    assert.equal(frames[2].src, frames[1].src, "without data-src, the wizard is where embed.js came from");
-    assert.deepEqual(params(frames[3]), { embed: helpDesk.origin }, "values out of range are left out");
+    assert.deepEqual(params(frames[2]), { theme: "dark", embed: helpDesk.origin });
+    assert.equal(frames[3].src, frames[1].src, "without data-src, the wizard is where embed.js came from, and one div's settings never reach the next");
+    assert.deepEqual(params(frames[4]), { embed: helpDesk.origin }, "values out of range are left out");
     for (const name of ["theme", "accent", "radius", "font", "audience", "step", "statuspage"]) {
       assert.ok(page.warnings.some((text) => text.includes(`data-${name}=`)), `a warning names data-${name}`);
     }
@@ -412,15 +414,28 @@ describe("the demo page with the real wizard", () => {
     const start = await settled();
     await answer(frame, "I was visiting a website");
     await frame.waitForFunction(() => document.querySelector("h1").textContent.startsWith("Reload the page once"));
+    // A resize after `count` earlier ones that is taller (or shorter) than `than`.
+    const resizeAfter = (count, than, taller) =>
+      page.waitForFunction(
+        ([count, than, taller]) =>
+          window.seen
+            .filter((event) => event.on === "main-embed" && event.name === "fix502:resize")
+            .slice(count)
+            .some((event) => (taller ? event.detail.height > than : event.detail.height < than)),
+        [count, than, taller],
+        { timeout: 10_000 },
+      );
+    const resizeCount = async () => (await events(page)).filter((event) => event.name === "fix502:resize").length;
     await answer(frame, "Yes, it works now");
     await frame.locator(".guidance .markdown table").waitFor();
-    await page.waitForTimeout(300); // let the wizard report the guidance's full height
+    await resizeAfter(0, start, true); // the wizard reports the guidance's full height
     const guidance = await settled();
     assert.ok(guidance > start, `the guidance (${guidance}px) is taller than the first question (${start}px)`);
     // And it shrinks again: the wizard measures its content, not a document the frame stretched.
+    const before = await resizeCount();
     await frame.locator(".walk-nav a", { hasText: "Start over" }).click();
     await frame.waitForFunction(() => document.querySelector("h1").textContent === "Who is seeing the 502 error?");
-    await page.waitForTimeout(300);
+    await resizeAfter(before, guidance, false);
     const again = await settled();
     assert.ok(again < guidance, `back at the first question the frame is ${again}px, not ${guidance}px`);
     const resizes = (await events(page)).filter((event) => event.name === "fix502:resize");
@@ -503,11 +518,12 @@ describe("the demo page with the real wizard", () => {
 });
 
 describe("the release build", () => {
-  test("ships embed.js and embed-demo.html unchanged beside index.html", async () => {
-    for (const name of ["embed.js", "embed-demo.html"]) {
-      const shipped = await readFile(join(DIST, name)).catch(() => null);
-      assert.ok(shipped, `dist/${name} exists (index.html copies assets/${name} with data-trunk rel="copy-file")`);
-      assert.ok(shipped.equals(await readFile(join(ASSETS, name))), `dist/${name} is assets/${name}`);
-    }
+  test("ships embed.js unchanged beside index.html, and not the demo page", async () => {
+    const shipped = await readFile(join(DIST, "embed.js")).catch(() => null);
+    assert.ok(shipped, `dist/embed.js exists (index.html copies assets/embed.js with data-trunk rel="copy-file")`);
+    assert.ok(shipped.equals(await readFile(join(ASSETS, "embed.js"))), "dist/embed.js is assets/embed.js");
+    // The demo loads embed.js from the address in its ?wizard= parameter: on a real site that
+    // would let any link run any script there.
+    assert.equal(await readFile(join(DIST, "embed-demo.html")).catch(() => null), null);
   });
 });

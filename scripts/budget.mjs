@@ -11,9 +11,9 @@ export const BUDGET = 150_000;
 const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 // Files the first screen never loads, so they are not part of its budget: the worker, started
-// when someone pastes or opens the report (fix502-worker*), and what is shipped for help desks
-// that embed the guide (assets/embed.js and its demo page).
-const notFirstScreen = (name) => name.startsWith("fix502-worker") || ["embed.js", "embed-demo.html"].includes(name);
+// when someone pastes or opens the report (fix502-worker*), and the script for help desks that
+// embed the guide (assets/embed.js).
+const notFirstScreen = (name) => name.startsWith("fix502-worker") || name === "embed.js";
 
 const sizes = (bytes) => ({
   raw: bytes.length,

@@ -340,12 +340,14 @@ pub fn site_answers(site: &Site, fetched: &Fetched) -> Finding {
     finding.detail("address", &site.url).with_fetch(fetched)
 }
 
-/// Response headers that name a hop between the reader and the application.
-pub const HOP_HEADERS: [&str; 7] = [
+/// Response headers that name a hop between the reader and the application, or the request
+/// itself (for the report).
+pub const HOP_HEADERS: [&str; 8] = [
     "server",
     "via",
     "cf-ray",
     "x-amz-cf-id",
+    "x-request-id",
     "x-served-by",
     "x-cache",
     "retry-after",

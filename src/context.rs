@@ -19,13 +19,14 @@
 //! the live checks.
 
 use crate::checks;
+use crate::content::{Audience, parse_audience};
 use crate::query;
 
-/// The version of this URL contract, for pages that link here.
-pub const VERSION: u32 = 1;
-
-/// The longest request id or tag kept; longer values are dropped, not cut.
+/// The longest request id kept; longer values are dropped, not cut.
 const ID_LIMIT: usize = 128;
+
+/// The longest address kept.
+const URL_LIMIT: usize = 2048;
 
 /// What the link told about the error, as far as it passed the checks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -50,31 +51,20 @@ pub struct Note {
 impl Context {
     /// Reads the contract's parameters from a URL query string; others are ignored.
     pub fn from_query(query: &str) -> Context {
-        let mut context = Context::default();
-        let mut take = |param: &'static str, check: fn(&str) -> Result<String, &'static str>| {
-            let given = query::get(query, param)?;
-            check(&given)
-                .map_err(|why| context.notes.push(Note { param, why }))
-                .ok()
+        let mut notes = Vec::new();
+        let context = Context {
+            url: checked(query, "url", url, &mut notes),
+            status: checked(query, "status", status, &mut notes),
+            time: checked(query, "time", time, &mut notes),
+            rid: checked(query, "rid", request_id, &mut notes),
+            via: checked(query, "via", gateway, &mut notes),
+            lang: checked(query, "lang", lang, &mut notes),
+            notes: Vec::new(),
         };
-        let url = take("url", url);
-        let status = take("status", status);
-        let time = take("time", time);
-        let rid = take("rid", request_id);
-        let via = take("via", gateway);
-        let lang = take("lang", lang);
         // The walk reads `audience` (and `step`, whose problems it reports itself); a bad
         // audience is still worth a note here.
-        take("audience", audience);
-        Context {
-            url,
-            status: status.and_then(|s| s.parse().ok()),
-            time,
-            rid,
-            via,
-            lang,
-            notes: context.notes,
-        }
+        checked(query, "audience", audience, &mut notes);
+        Context { notes, ..context }
     }
 
     /// Each parameter of the contract that describes the error, with its value if it passed.
@@ -131,65 +121,89 @@ impl Note {
     }
 }
 
+/// The value of `param` if the link gives one that passes `check`; a note if it fails.
+fn checked<T>(
+    query: &str,
+    param: &'static str,
+    check: fn(&str) -> Result<T, &'static str>,
+    notes: &mut Vec<Note>,
+) -> Option<T> {
+    let given = query::get(query, param)?;
+    check(&given)
+        .map_err(|why| notes.push(Note { param, why }))
+        .ok()
+}
+
 fn url(given: &str) -> Result<String, &'static str> {
     let lower = given.trim().to_ascii_lowercase();
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
         return Err("it is not an http:// or https:// address.");
+    }
+    if given.len() > URL_LIMIT {
+        return Err("it is longer than 2048 characters.");
     }
     checks::site(given)
         .map(|site| site.url)
         .map_err(|_| "it is not a web address.")
 }
 
-fn status(given: &str) -> Result<String, &'static str> {
+fn status(given: &str) -> Result<u16, &'static str> {
     match given.parse::<u16>() {
-        Ok(100..=599) if given.len() == 3 => Ok(given.to_string()),
+        Ok(status @ 100..=599) if given.len() == 3 => Ok(status),
         _ => Err("a status is a number from 100 to 599."),
     }
 }
 
-/// ISO 8601 date and time with a timezone: `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)`.
+/// ISO 8601 (RFC 3339) date and time with a timezone:
+/// `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)`, `T` or a space between date and time.
 fn time(given: &str) -> Result<String, &'static str> {
     const WHY: &str = "it is not a date and time such as 2026-11-22T04:53:44Z.";
-    let bytes = given.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
-        bytes
-            .get(range)
-            .is_some_and(|part| part.iter().all(u8::is_ascii_digit))
+    if given.len() > 40 {
+        return Err(WHY);
+    }
+    // Reads `digits` digits at `at` as a number no larger than `max`.
+    let number = |at: usize, digits: usize, max: u32| {
+        let part = given.get(at..at + digits)?;
+        let value: u32 = part
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())??;
+        (value <= max).then_some(value)
     };
-    let date_and_minutes = given.len() <= 40
-        && digits(0..4)
-        && bytes.get(4) == Some(&b'-')
-        && digits(5..7)
-        && bytes.get(7) == Some(&b'-')
-        && digits(8..10)
-        && matches!(bytes.get(10), Some(b'T' | b't' | b' '))
-        && digits(11..13)
-        && bytes.get(13) == Some(&b':')
-        && digits(14..16);
+    let separators = [(4, b'-'), (7, b'-'), (13, b':')];
+    let date_and_minutes = number(0, 4, 9999).is_some()
+        && number(5, 2, 12).is_some_and(|month| month >= 1)
+        && number(8, 2, 31).is_some_and(|day| day >= 1)
+        && number(11, 2, 23).is_some()
+        && number(14, 2, 59).is_some()
+        && separators
+            .iter()
+            .all(|&(at, sign)| given.as_bytes().get(at) == Some(&sign))
+        && matches!(given.as_bytes().get(10), Some(b'T' | b' '));
     if !date_and_minutes {
         return Err(WHY);
     }
     let mut rest = &given[16..];
-    if let Some(seconds) = rest.strip_prefix(':') {
-        let fraction_end = seconds
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(seconds.len());
-        if fraction_end < 2 {
+    if rest.starts_with(':') {
+        if number(17, 2, 60).is_none() {
             return Err(WHY);
         }
-        rest = &seconds[fraction_end..];
+        rest = &given[19..];
+        if let Some(fraction) = rest.strip_prefix('.') {
+            let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 {
+                return Err(WHY);
+            }
+            rest = &fraction[digits..];
+        }
     }
-    let zone = rest == "Z"
-        || rest == "z"
-        || (rest.len() == 6
-            && matches!(rest.as_bytes()[0], b'+' | b'-')
-            && rest.as_bytes()[3] == b':'
-            && rest[1..3]
-                .bytes()
-                .chain(rest[4..].bytes())
-                .all(|b| b.is_ascii_digit()));
-    if zone {
+    let zone_at = given.len() - rest.len();
+    let offset = rest.len() == 6
+        && matches!(rest.as_bytes()[0], b'+' | b'-')
+        && rest.as_bytes()[3] == b':'
+        && number(zone_at + 1, 2, 23).is_some()
+        && number(zone_at + 4, 2, 59).is_some();
+    if rest == "Z" || offset {
         Ok(given.to_string())
     } else {
         Err("it has no timezone (end it with Z or an offset such as +01:00).")
@@ -223,9 +237,9 @@ fn gateway(given: &str) -> Result<String, &'static str> {
     }
 }
 
-fn audience(given: &str) -> Result<String, &'static str> {
-    match given {
-        "visitor" | "owner" => Ok(given.to_string()),
+fn audience(given: &str) -> Result<Audience, &'static str> {
+    match parse_audience(given) {
+        Some(audience @ (Audience::Visitor | Audience::Owner)) => Ok(audience),
         _ => Err("it is either visitor or owner."),
     }
 }
@@ -325,6 +339,7 @@ mod tests {
             "2026-11-22T04:53:44Z",
             "2026-11-22T04:53:44.5+01:00",
             "2026-11-22 04:53:44-05:30",
+            "2016-12-31T23:59:60Z",
         ] {
             assert_eq!(time(good).as_deref(), Ok(good), "{good}");
         }
@@ -335,6 +350,13 @@ mod tests {
             "2026-11-22T04:53:44+0100",
             "22/11/2026 04:53",
             "2026-11-22T04:53:44Z<script>",
+            "2026-11-22T04:53:....Z",
+            "2026-11-22T04:53:4.Z",
+            "2026-11-22T04:53:44.Z",
+            "2026-13-22T04:53:44Z",
+            "2026-11-22T24:00:00Z",
+            "2026-11-22T04:53:44+25:00",
+            "2026-11-22t04:53:44z",
         ] {
             assert!(time(bad).is_err(), "{bad}");
         }
@@ -343,7 +365,7 @@ mod tests {
     #[test]
     fn statuses_are_three_digits_in_range() {
         assert_eq!(Context::from_query("?status=504").status, Some(504));
-        for bad in ["99", "600", "+502", "502.0", "0502"] {
+        for bad in ["99", "600", "+502", "502.0", "0502", "5O2"] {
             assert!(status(bad).is_err(), "{bad}");
         }
     }

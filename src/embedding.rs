@@ -36,8 +36,9 @@ impl Embedding {
         let get = |key| query::get(query, key);
         let accent = get("accent").filter(|c| is_hex_colour(c));
         let radius = get("radius")
+            .filter(|r| r.len() <= 2)
             .and_then(|r| r.parse::<u8>().ok())
-            .filter(|r| *r <= 24 && get("radius").is_some_and(|given| given.len() <= 2))
+            .filter(|r| *r <= 24)
             .map(|r| format!("{r}px"));
         let font = get("font").and_then(|f| {
             let stack = match f.as_str() {
@@ -87,15 +88,27 @@ fn is_hex_colour(given: &str) -> bool {
 /// `null` origin) is refused, so messages never go to a page nobody named.
 fn origin_of(given: &str) -> Option<String> {
     let lower = given.to_ascii_lowercase();
-    let rest = lower
+    let authority = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))?;
-    let valid = !rest.is_empty()
-        && lower.len() <= 300
-        && rest
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
-    valid.then_some(lower)
+    // The port is what follows the last colon outside an IPv6 address's brackets.
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) if !port.contains(']') => (host, Some(port)),
+        _ => (authority, None),
+    };
+    let name = |h: &str| {
+        !h.is_empty()
+            && h.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+    };
+    let ipv6 = |h: &str| {
+        h.strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit() || b == b':'))
+    };
+    let port_ok =
+        port.is_none_or(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    (lower.len() <= 300 && port_ok && (name(host) || ipv6(host))).then_some(lower)
 }
 
 #[cfg(test)]
@@ -136,9 +149,20 @@ mod tests {
             "null",
             "https://",
             "ftp://a.example",
+            "https://a:b:c",
+            "https://a.example:",
+            "https://[::1",
         ] {
             assert_eq!(origin_of(origin), None, "{origin}");
         }
+        assert_eq!(
+            origin_of("http://[::1]:8080").as_deref(),
+            Some("http://[::1]:8080")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:3000").as_deref(),
+            Some("http://127.0.0.1:3000")
+        );
         assert_eq!(Embedding::from_query("?radius=004").style, []);
         assert_eq!(Embedding::from_query("?accent=%23abcd").style, []);
     }

@@ -5,7 +5,7 @@
 //!
 //! | job      | arguments                                           | result            |
 //! |----------|-----------------------------------------------------|-------------------|
-//! | `paste`  | the text, `signatures.txt`, `tree.txt`              | findings as HTML  |
+//! | `paste`  | the text, `signatures.txt`, `tree.txt`, the page's query | findings as HTML |
 //! | `report` | `tree.txt`, the page's query, its link, the findings (see [`checks::encode_findings`]) | Markdown, JSON |
 
 use crate::analyze::{self, Analysis, Confidence, Rules};
@@ -40,9 +40,9 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
         )]
     };
     match args {
-        [job, text, signatures, tree] if job == PASTE => {
+        [job, text, signatures, tree, query] if job == PASTE => {
             match (Rules::decode(signatures), Tree::decode(tree)) {
-                (Ok(rules), Ok(tree)) => vec![paste(&rules, &tree, text)],
+                (Ok(rules), Ok(tree)) => vec![paste(&rules, &tree, text, query)],
                 _ => broken("read the paste"),
             }
         }
@@ -57,13 +57,11 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
     }
 }
 
-/// Reads a paste, and says what it shows as an HTML fragment with links to the guidance.
-pub fn paste(rules: &Rules, tree: &Tree, text: &str) -> String {
-    findings_html(
-        &analyze::analyze(rules, text),
-        rules,
-        &Walk::shortest_to_each(tree),
-    )
+/// Reads a paste, and says what it shows as an HTML fragment with links to the guidance; the
+/// links keep the page's other parameters (`query`), as links between steps do.
+pub fn paste(rules: &Rules, tree: &Tree, text: &str, query: &str) -> String {
+    let analysis = analyze::analyze(rules, text);
+    findings_html(&analysis, rules, &Walk::shortest_to_each(tree), query)
 }
 
 /// The report on the walk a page's query describes, as Markdown and JSON.
@@ -96,7 +94,12 @@ pub fn report(
 }
 
 /// What the analysis found, as HTML: every value escaped, links only to steps of the guide.
-fn findings_html(analysis: &Analysis, rules: &Rules, walks: &HashMap<&str, Walk>) -> String {
+fn findings_html(
+    analysis: &Analysis,
+    rules: &Rules,
+    walks: &HashMap<&str, Walk>,
+    query: &str,
+) -> String {
     if analysis.confidence == Confidence::None {
         return "<p class=\"paste-none\" role=\"status\">Nothing in this text matches what this \
                 guide knows of 502 errors. Answer the questions instead: they lead to the same \
@@ -105,7 +108,7 @@ fn findings_html(analysis: &Analysis, rules: &Rules, walks: &HashMap<&str, Walk>
     }
     let link = |node: &Option<String>| {
         let walk = walks.get(node.as_deref()?)?;
-        Some(format!("?{}", walk.to_query("")))
+        Some(format!("?{}", walk.to_query(query)))
     };
     let gateway = rules
         .gateways
@@ -249,6 +252,7 @@ mod tests {
             &rules(),
             &tree(),
             &format!("<h1>502 Bad Gateway</h1>\n<center>nginx/1.22.1</center>\n{log}"),
+            "?rid=abc&a=visitor-other-sites",
         );
         assert!(html.contains("data-confidence=\"high\""), "{html}");
         assert!(
@@ -256,10 +260,13 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("(upstream-refused)"), "{html}");
-        assert!(html.contains("<a class=\"paste-go\" href=\"?a="), "{html}");
         assert!(
-            html.contains("&lt;center&gt;nginx/1.22.1&lt;/center&gt;")
-                || html.contains("connect() failed")
+            html.contains("<a class=\"paste-go\" href=\"?rid=abc&amp;a=owner-"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<code>2026/11/22 04:53:44 [error] 1234#0: *5 connect() failed (111: Connection refused)"),
+            "{html}"
         );
     }
 
@@ -269,6 +276,7 @@ mod tests {
             &rules(),
             &tree(),
             "<img src=x onerror=alert(1)> connect() failed (111: Connection refused) while connecting to upstream",
+            "",
         );
         assert!(!html.contains("<img"), "{html}");
         assert!(
@@ -279,7 +287,7 @@ mod tests {
 
     #[test]
     fn text_without_a_known_error_says_so() {
-        assert!(paste(&rules(), &tree(), "hello").contains("class=\"paste-none\""));
+        assert!(paste(&rules(), &tree(), "hello", "").contains("class=\"paste-none\""));
     }
 
     #[test]
@@ -320,7 +328,7 @@ mod tests {
         assert_eq!(said.len(), 1);
         assert!(said[0].contains("could not do that"));
         let said = run(
-            &args(&[PASTE, "text", "garbage\tline", "also garbage"]),
+            &args(&[PASTE, "text", "garbage\tline", "also garbage", ""]),
             &environment(),
         );
         assert!(said[0].contains("could not read the paste"), "{said:?}");

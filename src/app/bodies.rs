@@ -14,7 +14,7 @@ use std::fmt;
 use std::rc::Rc;
 
 /// Changes whenever any body changes, so a new deployment is never served from an old cache.
-pub const CONTENT_VERSION: &str = env!("FIX502_CONTENT_VERSION");
+const CONTENT_VERSION: &str = env!("FIX502_CONTENT_VERSION");
 
 thread_local! {
     static CACHE: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::new());

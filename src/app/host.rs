@@ -4,6 +4,7 @@
 //! the frame's URL names, and to nobody when it names none.
 
 use super::{Wizard, tree};
+use crate::content::{audience_name, kind_name};
 use crate::embedding::{Embedding, MESSAGE_TYPE, PROTOCOL};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
@@ -37,25 +38,35 @@ pub fn connect(wizard: Wizard, embedding: Embedding) {
         .walk
         .with_untracked(|walk| walk.shown(tree()).id.clone());
     post("walk-started", &[("step", first.into())]);
-    Effect::new(move || {
-        let node = wizard.walk.with(|walk| walk.shown(tree()));
-        let audience = crate::content::audience_name(node.audience);
+    // Only a change of step is news: a walk set again to the same step (on back/forward, say)
+    // posts nothing, and an end reached again posts no second `walk-ended`.
+    let shown = Memo::new(move |_| wizard.walk.with(|walk| walk.shown(tree()).id.clone()));
+    Effect::new(move |last_ended: Option<Option<String>>| {
+        let last_ended = last_ended.flatten();
+        let id = shown.get();
+        let Some(node) = tree().node(&id) else {
+            return last_ended;
+        };
         post(
             "step-shown",
             &[
-                ("step", node.id.as_str().into()),
-                ("kind", crate::content::kind_name(node.kind).into()),
-                ("audience", audience.into()),
+                ("step", id.as_str().into()),
+                ("kind", kind_name(node.kind).into()),
+                ("audience", audience_name(node.audience).into()),
             ],
         );
-        if let Some(ending) = node.ending {
-            post(
-                "walk-ended",
-                &[
-                    ("step", node.id.as_str().into()),
-                    ("outcome", ending.name().into()),
-                ],
-            );
+        match node.ending {
+            Some(ending) if last_ended.as_deref() != Some(id.as_str()) => {
+                post(
+                    "walk-ended",
+                    &[
+                        ("step", id.as_str().into()),
+                        ("outcome", ending.name().into()),
+                    ],
+                );
+                Some(id)
+            }
+            _ => last_ended,
         }
     });
     report_height();

@@ -4,12 +4,24 @@
 //! browser: it is never sent anywhere.
 
 use super::bodies::fetch_content;
-use super::{Wizard, tree, tree_text, worker};
+use super::{Wizard, location, tree, tree_text, worker};
 use crate::engine::Walk;
 use crate::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
+
+/// The paste analyser's signatures, fetched from beside the app the first time a paste is
+/// read, then kept (so a later paste reads offline too).
+async fn signatures() -> Option<&'static str> {
+    static SIGNATURES: OnceLock<String> = OnceLock::new();
+    if let Some(text) = SIGNATURES.get() {
+        return Some(text);
+    }
+    let text = fetch_content("signatures.txt").await.ok()?;
+    Some(SIGNATURES.get_or_init(|| text))
+}
 
 #[component]
 pub fn PasteBox() -> impl IntoView {
@@ -22,24 +34,40 @@ pub fn PasteBox() -> impl IntoView {
         event.prevent_default();
         busy.set(true);
         spawn_local(async move {
-            let findings = match fetch_content("signatures.txt").await {
-                Ok(signatures) => {
-                    let job = [jobs::PASTE, &text.get_untracked(), &signatures, tree_text()];
-                    worker::ask(&job)
+            let findings = match signatures().await {
+                Some(signatures) => {
+                    let query = location::search();
+                    let job = [
+                        jobs::PASTE,
+                        &text.get_untracked(),
+                        signatures,
+                        tree_text(),
+                        &query,
+                    ];
+                    let answer = worker::ask(&job)
                         .await
                         .ok()
-                        .and_then(|mut answer| answer.pop())
+                        .and_then(|mut answer| answer.pop());
+                    answer.ok_or(
+                        "The paste could not be read: this browser did not let the guide start its reader. Reload the page and try again, or answer the questions instead.",
+                    )
                 }
-                Err(_) => None,
+                None => Err(
+                    "The paste could not be read: the list of known errors did not load, so you may be offline. Try again in a moment, or answer the questions instead.",
+                ),
             };
             busy.set(false);
-            result.set(Some(findings.ok_or(
-                "The paste could not be read: you may be offline. Try again in a moment, or answer the questions instead.",
-            )));
+            result.set(Some(findings));
         });
     };
-    // The findings link to steps of the guide: follow them in place, as answers are.
+    // The findings link to steps of the guide: a plain click follows them in place, as answers
+    // are; with a modifier key the browser opens them elsewhere.
     let follow = move |event: leptos::ev::MouseEvent| {
+        let opens_elsewhere =
+            event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+        if event.button() != 0 || opens_elsewhere {
+            return;
+        }
         let link = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())

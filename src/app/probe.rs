@@ -7,7 +7,7 @@ use gloo_net::http::Request;
 use js_sys::{Array, JSON, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
-use web_sys::{AbortSignal, RequestCache, RequestMode};
+use web_sys::{AbortSignal, RequestCache, RequestCredentials, RequestMode};
 
 /// How long any one request of a check may take, in milliseconds.
 pub const TIME_LIMIT_MS: u32 = 8_000;
@@ -76,12 +76,15 @@ fn limited(cancel: &AbortSignal) -> (AbortSignal, AbortSignal) {
     (either, timeout)
 }
 
-/// A fetch with a time limit, as a [`Fetched`]. A cancelled fetch reads as failed.
+/// A fetch with a time limit, as a [`Fetched`]. A cancelled fetch reads as failed. It sends no
+/// cookies: a check asks how the site answers anyone, and what it finds (which a page that
+/// embeds the guide is told) must not depend on who the reader is logged in as.
 async fn fetch(url: &str, mode: RequestMode, cancel: &AbortSignal) -> Fetched {
     let started = js_sys::Date::now();
     let (signal, timeout) = limited(cancel);
     let response = Request::get(url)
         .mode(mode)
+        .credentials(RequestCredentials::Omit)
         .cache(RequestCache::NoStore)
         .abort_signal(Some(&signal))
         .send()

@@ -25,8 +25,10 @@ pub fn ReportPanel() -> impl IntoView {
     let open = RwSignal::new(false);
     let with_details = RwSignal::new(false);
     let status = RwSignal::new("");
-    // Markdown and JSON, rewritten while the panel is open whenever the walk or a check moves on.
+    // Markdown and JSON, rewritten while the panel is open whenever the walk or a check moves on;
+    // the last good pair stays if a rewrite fails.
     let texts = RwSignal::new(None::<(String, String)>);
+    let failed = RwSignal::new(false);
     Effect::new(move || {
         if !open.get() {
             return;
@@ -36,12 +38,12 @@ pub fn ReportPanel() -> impl IntoView {
         let query = location::search();
         spawn_local(async move {
             let job = [jobs::REPORT, tree_text(), &query, &link, &findings];
-            texts.set(match worker::ask(&job).await.as_deref() {
-                Ok([markdown, json]) => Some((markdown.clone(), json.clone())),
-                _ => None,
-            });
-            if texts.with_untracked(Option::is_none) {
-                status.set("The report could not be written. Reload the page and try again.");
+            match worker::ask(&job).await.as_deref() {
+                Ok([markdown, json]) => {
+                    texts.set(Some((markdown.clone(), json.clone())));
+                    failed.set(false);
+                }
+                _ => failed.set(true),
             }
         });
     });
@@ -52,6 +54,9 @@ pub fn ReportPanel() -> impl IntoView {
             .with(|walk| location::share_link(walk, context.as_ref()))
     };
     let copy = move |text: String, done: &'static str| {
+        if text.is_empty() {
+            return;
+        }
         spawn_local(async move {
             let copied = JsFuture::from(window().navigator().clipboard().write_text(&text)).await;
             status.set(match copied {
@@ -70,19 +75,23 @@ pub fn ReportPanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let waiting = move || texts.with(Option::is_none);
     const COPIED: &str = "The report is copied: paste it into your message to support.";
     view! {
         <details class="report" prop:open=move || open_at_end() || open.get_untracked() on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
             <summary>"Report for support"</summary>
             <p class="hint">"What support teams ask for: the time, your browser, every answer and check, and the request ids. It stays on this page until you copy or download it."</p>
             <div class="report-actions">
-                <button type="button" on:click=move |_| copy(text(false), COPIED)>"Copy as text"</button>
-                <button type="button" on:click=move |_| copy(text(true), COPIED)>"Copy as JSON"</button>
+                <button type="button" disabled=waiting on:click=move |_| copy(text(false), COPIED)>"Copy as text"</button>
+                <button type="button" disabled=waiting on:click=move |_| copy(text(true), COPIED)>"Copy as JSON"</button>
                 <a class="button" download="fix502-report.md" href=move || data_url("text/markdown", &text(false))>"Download (.md)"</a>
                 <a class="button" download="fix502-report.json" href=move || data_url("application/json", &text(true))>"Download (.json)"</a>
             </div>
             <p class="report-status" role="status">{move || status.get()}</p>
-            <pre class="report-preview">{move || texts.with(Option::is_none).then_some("Writing the report…")}{move || text(false)}</pre>
+            {move || failed.get().then(|| view! {
+                <p class="load-error" role="alert">"The report could not be written. Reload the page and try again."</p>
+            })}
+            <pre class="report-preview">{move || (waiting() && !failed.get()).then_some("Writing the report…")}{move || text(false)}</pre>
             <h3>"Share this step"</h3>
             <label class="share-details">
                 <input type="checkbox" on:change=move |event| with_details.set(event_target_checked(&event))/>
@@ -94,9 +103,12 @@ pub fn ReportPanel() -> impl IntoView {
     }
 }
 
-fn data_url(media_type: &str, text: &str) -> String {
-    format!(
-        "data:{media_type};charset=utf-8,{}",
-        js_sys::encode_uri_component(text)
-    )
+/// The text as a link that downloads it; none until there is a text.
+fn data_url(media_type: &str, text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| {
+        format!(
+            "data:{media_type};charset=utf-8,{}",
+            js_sys::encode_uri_component(text)
+        )
+    })
 }

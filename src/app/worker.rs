@@ -13,6 +13,10 @@ use web_sys::{MessageEvent, Worker};
 /// Where Trunk puts the worker's loader, beside the page.
 const WORKER_URL: &str = "fix502-worker_loader.js";
 
+/// How long the worker may take to start, or to answer, before the page gives up on it (a
+/// 5 MB paste takes a few seconds).
+const PATIENCE_MS: i32 = 20_000;
+
 struct Client {
     worker: Worker,
     /// Settles when the worker says it is ready, or fails to start.
@@ -26,13 +30,22 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Runs `job` in the worker and returns what it answered.
+/// Runs `job` in the worker and returns what it answered. A worker that fails, or keeps the page
+/// waiting too long, is stopped, and the next job starts a new one.
 pub async fn ask(job: &[&str]) -> Result<Vec<String>, JsValue> {
+    let answer = run(job).await;
+    if let Err(error) = &answer {
+        stop(error);
+    }
+    answer
+}
+
+async fn run(job: &[&str]) -> Result<Vec<String>, JsValue> {
     let ready = match CLIENT.with_borrow(|client| client.as_ref().map(|c| c.ready.clone())) {
         Some(ready) => ready,
         None => start()?,
     };
-    JsFuture::from(ready).await?;
+    JsFuture::from(within_patience(&ready)).await?;
     let mut request = None;
     let answer = Promise::new(&mut |resolve, reject| {
         request = CLIENT.with_borrow_mut(|client| {
@@ -47,7 +60,7 @@ pub async fn ask(job: &[&str]) -> Result<Vec<String>, JsValue> {
         });
     });
     request.ok_or(JsValue::NULL)??;
-    let answer = Array::from(&JsFuture::from(answer).await?);
+    let answer = Array::from(&JsFuture::from(within_patience(&answer)).await?);
     Ok(answer.iter().filter_map(|item| item.as_string()).collect())
 }
 
@@ -68,16 +81,9 @@ fn start() -> Result<Promise, JsValue> {
             }
         }
     });
-    // A worker that cannot load or crashes fails whatever waits for it, and is started afresh
-    // the next time.
     let on_error = Closure::<dyn FnMut(JsValue)>::new(move |error: JsValue| {
         let _ = reject_ready.call1(&JsValue::NULL, &error);
-        if let Some(client) = CLIENT.take() {
-            client.worker.terminate();
-            for (_, reject) in client.waiting.into_values() {
-                let _ = reject.call1(&JsValue::NULL, &error);
-            }
-        }
+        stop(&error);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -91,4 +97,23 @@ fn start() -> Result<Promise, JsValue> {
         next: 0,
     }));
     Ok(ready)
+}
+
+/// Stops the worker, failing whatever still waits for it; the next job starts a new one.
+fn stop(error: &JsValue) {
+    if let Some(client) = CLIENT.take() {
+        client.worker.terminate();
+        for (_, reject) in client.waiting.into_values() {
+            let _ = reject.call1(&JsValue::NULL, error);
+        }
+    }
+}
+
+/// `promise`, or a rejection once the worker has had [`PATIENCE_MS`].
+fn within_patience(promise: &Promise) -> Promise {
+    let timeout = Promise::new(&mut |_, reject| {
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, PATIENCE_MS);
+    });
+    Promise::race(&Array::of2(promise, &timeout))
 }

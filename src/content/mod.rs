@@ -59,9 +59,15 @@ impl Ending {
         }
     }
 
-    /// The letter that stands for it among a node's flags in the encoded tree.
+    /// The letter that stands for it among a node's flags in the encoded tree (besides `b`,
+    /// `w` and `p`).
     fn flag(self) -> char {
-        self.name().chars().next().unwrap_or('?')
+        match self {
+            Ending::Fixed => 'f',
+            Ending::NotFixed => 'n',
+            Ending::Escalated => 'e',
+            Ending::Informed => 'i',
+        }
     }
 
     pub fn parse(name: &str) -> Option<Ending> {
