@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The initial-load budget: what the first screen needs (index.html with its inlined CSS, the JS
-// glue and the wasm) must stay under BUDGET bytes brotli-compressed in the release build.
-// Guidance bodies in content/ are fetched later and are not counted. Run after
-// `trunk build --release`; prints raw, gzip and brotli sizes per file and the total.
+// The initial-load budget: the code and styles the first screen needs (index.html with its
+// inlined CSS, the JS glue and the wasm) must stay under BUDGET bytes brotli-compressed in the
+// release build. Content (content/: the tree, the signatures, the bodies) grows with every node
+// and is fetched beside the app, so it is printed but not counted, and neither is the worker,
+// loaded on demand. Run after `trunk build --release`; prints raw, gzip and brotli sizes per
+// file and the total.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
