@@ -328,6 +328,8 @@ for (const [name, server] of Object.entries(SERVERS)) {
       const text = await context.innerText();
       assert.ok(text.includes(site.base + FAILING), `dl.context shows the failing URL: ${text}`);
       assert.ok(text.includes(link.searchParams.get("rid")), `dl.context shows the request id: ${text}`);
+      // The error page's time (the browser's clock, a moment ago) reads as words too.
+      assert.equal(await page.locator(".context-age").innerText(), "That was just now.");
       await page.close();
     });
 

@@ -111,6 +111,22 @@ impl Context {
     }
 }
 
+/// How long ago the error happened, in words, from the milliseconds elapsed since `time`, so a
+/// reader need not work it out from an ISO date.
+pub fn time_ago(elapsed_ms: f64) -> Option<String> {
+    if !elapsed_ms.is_finite() {
+        return None;
+    }
+    let minutes = (elapsed_ms / 60_000.0).round() as i64;
+    Some(match minutes {
+        ..-2 => "That time is ahead of this device's clock: one of the two clocks is wrong.".into(),
+        -2..=1 => "That was just now.".into(),
+        2..=89 => format!("That was {minutes} minutes ago."),
+        90..=2159 => format!("That was about {} hours ago.", (minutes + 30) / 60),
+        _ => format!("That was {} days ago.", (minutes + 720) / 1440),
+    })
+}
+
 impl Note {
     /// One sentence for the reader.
     pub fn sentence(&self) -> String {
@@ -377,6 +393,30 @@ mod tests {
             context.to_query("a=visitor-scope"),
             "a=visitor-scope&rid=abc&via=nginx"
         );
+    }
+
+    #[test]
+    fn the_time_reads_as_how_long_ago() {
+        let minute = 60_000.0;
+        assert_eq!(time_ago(20_000.0).as_deref(), Some("That was just now."));
+        assert_eq!(
+            time_ago(25.0 * minute).as_deref(),
+            Some("That was 25 minutes ago.")
+        );
+        assert_eq!(
+            time_ago(150.0 * minute).as_deref(),
+            Some("That was about 3 hours ago.")
+        );
+        assert_eq!(
+            time_ago(3.0 * 1440.0 * minute).as_deref(),
+            Some("That was 3 days ago.")
+        );
+        assert!(
+            time_ago(-10.0 * minute)
+                .unwrap()
+                .contains("ahead of this device's clock")
+        );
+        assert_eq!(time_ago(f64::NAN), None);
     }
 
     #[test]

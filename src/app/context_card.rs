@@ -1,7 +1,7 @@
 //! What the link that opened the guide said about the error (see [`crate::context`]): shown as
 //! text above every step, with a note for each value that was left out.
 
-use crate::context::{Context, Note};
+use crate::context::{Context, Note, time_ago};
 use leptos::prelude::*;
 
 #[component]
@@ -11,6 +11,10 @@ pub fn ContextCard(context: Context) -> impl IntoView {
         .into_iter()
         .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
         .collect::<Vec<_>>();
+    let ago = context
+        .time
+        .as_deref()
+        .and_then(|time| time_ago(js_sys::Date::now() - js_sys::Date::parse(time)));
     let notes = context
         .notes
         .iter()
@@ -23,6 +27,7 @@ pub fn ContextCard(context: Context) -> impl IntoView {
             <section class="context-card" aria-labelledby="context-title">
                 <h2 id="context-title">"The error you met"</h2>
                 <dl class="context">{facts}</dl>
+                {ago.map(|ago| view! { <p class="context-age">{ago}</p> })}
             </section>
         })}
         {(!notes.is_empty()).then(|| view! { <ul class="note context-notes" role="status">{notes}</ul> })}
