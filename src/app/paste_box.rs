@@ -4,6 +4,7 @@
 //! browser: it is never sent anywhere.
 
 use super::bodies::fetch_content;
+use super::walk_link::is_plain_click;
 use super::{Wizard, location, tree, tree_text, worker};
 use crate::engine::Walk;
 use crate::jobs;
@@ -63,9 +64,7 @@ pub fn PasteBox() -> impl IntoView {
     // The findings link to steps of the guide: a plain click follows them in place, as answers
     // are; with a modifier key the browser opens them elsewhere.
     let follow = move |event: leptos::ev::MouseEvent| {
-        let opens_elsewhere =
-            event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
-        if event.button() != 0 || opens_elsewhere {
+        if !is_plain_click(&event) {
             return;
         }
         let link = event

@@ -18,9 +18,7 @@ pub fn WalkLink(
     let wizard = expect_context::<Wizard>();
     let href = location::href(&to);
     let on_click = move |event: MouseEvent| {
-        let opens_elsewhere =
-            event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
-        if event.button() == 0 && !opens_elsewhere {
+        if is_plain_click(&event) {
             event.prevent_default();
             wizard.go(to.clone());
         }
@@ -30,4 +28,12 @@ pub fn WalkLink(
             {children()}
         </a>
     }
+}
+
+/// A click that follows a link in place: the main button, no modifier key (with one, the
+/// browser opens the link in a new tab or window, as it should).
+pub fn is_plain_click(event: &MouseEvent) -> bool {
+    let opens_elsewhere =
+        event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+    event.button() == 0 && !opens_elsewhere
 }
