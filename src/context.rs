@@ -253,7 +253,8 @@ fn gateway(given: &str) -> Result<String, &'static str> {
     }
 }
 
-fn audience(given: &str) -> Result<Audience, &'static str> {
+/// The reader a link names: a visitor or an owner (`everyone` is not a reader).
+pub fn audience(given: &str) -> Result<Audience, &'static str> {
     match parse_audience(given) {
         Some(audience @ (Audience::Visitor | Audience::Owner)) => Ok(audience),
         _ => Err("it is either visitor or owner."),

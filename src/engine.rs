@@ -227,13 +227,14 @@ impl Walk {
                 None => (Walk::default(), Some(Problem::UnknownNode { given: step })),
             };
         }
-        let audience = query::get(query, AUDIENCE_PARAM);
+        let audience = query::get(query, AUDIENCE_PARAM)
+            .and_then(|given| crate::context::audience(&given).ok());
         let branch = tree
             .start()
             .answers
             .iter()
             .filter_map(|answer| tree.node(&answer.next))
-            .find(|node| Some(crate::content::audience_name(node.audience)) == audience.as_deref());
+            .find(|node| Some(node.audience) == audience);
         let walk = Walk {
             path: branch.map(|node| node.id.clone()).into_iter().collect(),
             changing: None,
@@ -558,7 +559,11 @@ mod tests {
     #[test]
     fn an_audience_opens_its_branch_and_an_unknown_one_the_start() {
         let tree = Tree::new(vec![
-            node(START, Question, &["for-visitors", "for-owners"]),
+            node(START, Question, &["for-all", "for-visitors", "for-owners"]),
+            Node {
+                audience: Audience::Everyone,
+                ..node("for-all", End, &[])
+            },
             node("for-visitors", End, &[]),
             Node {
                 audience: Audience::Owner,
@@ -575,7 +580,9 @@ mod tests {
             walk.to_query("?audience=owner&via=nginx"),
             "via=nginx&a=for-owners"
         );
-        let (walk, problem) = Walk::from_query(&tree, "?audience=admin");
-        assert!(walk.is_at_start() && problem.is_none());
+        for unknown in ["admin", "everyone"] {
+            let (walk, problem) = Walk::from_query(&tree, &format!("?audience={unknown}"));
+            assert!(walk.is_at_start() && problem.is_none(), "{unknown}");
+        }
     }
 }
