@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { ROOT } from "./support.mjs";
+import { ROOT, launch, openApp, serve } from "./support.mjs";
 
 const BOUND_MS = 5_000;
 const ANALYZER = join(ROOT, "target/release/fix502-analyze");
@@ -35,7 +35,6 @@ const PAGE_BOUND_MS = 10_000;
 const FROZEN_BOUND_MS = 500;
 
 test(`in the browser, a 5 MB paste is read in under ${PAGE_BOUND_MS} ms without freezing the page`, async () => {
-  const { launch, openApp, serve } = await import("./support.mjs");
   const server = await serve();
   const browser = await launch();
   try {

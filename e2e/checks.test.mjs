@@ -1,7 +1,7 @@
 // End to end: the live checks in Chromium against real servers on loopback (see harness.mjs).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openApp, serve } from "./support.mjs";
+import { answer, heading, launch, openApp, query, serve } from "./support.mjs";
 import { startHarness } from "./harness.mjs";
 
 let server;
@@ -18,9 +18,6 @@ after(async () => {
   await sites?.stop();
 });
 
-const heading = (page) => page.locator("h1").innerText();
-const answer = (page, label) => page.locator(".answers a", { hasText: label }).click();
-const query = (page) => new URL(page.url()).search;
 const link = (params) => `${server.url}?${new URLSearchParams(params)}`;
 /** The evidence a check left on the page: its outcome and its one-line summary. */
 async function finding(page, where = ".finding") {

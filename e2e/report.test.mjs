@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { OUTPUT, ROOT, launch, openApp, serve } from "./support.mjs";
+import { OUTPUT, ROOT, answer, heading, launch, openApp, query, serve } from "./support.mjs";
 import { startHarness } from "./harness.mjs";
 
 let server;
@@ -22,9 +22,6 @@ after(async () => {
   await sites?.stop();
 });
 
-const heading = (page) => page.locator("h1").innerText();
-const answer = (page, label) => page.locator(".answers a", { hasText: label }).click();
-const query = (page) => new URL(page.url()).search;
 /** Waits until the step's heading starts with `text`. */
 const reaches = (page, text) =>
   page.waitForFunction((text) => document.querySelector("h1").textContent.startsWith(text), text);

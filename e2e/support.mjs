@@ -84,6 +84,15 @@ export async function nodeFilesWithBodies(folder) {
   return withBodies;
 }
 
+/** The heading of the step on screen. */
+export const heading = (page) => page.locator("h1").innerText();
+
+/** Clicks the answer whose label contains `label`. */
+export const answer = (page, label) => page.locator(".answers a", { hasText: label }).click();
+
+/** The page's query string, with its `?`. */
+export const query = (page) => new URL(page.url()).search;
+
 /** Polls `condition` until it holds, failing with `what` after `ms`. */
 export async function waitUntil(condition, what, ms = 10_000) {
   const end = Date.now() + ms;

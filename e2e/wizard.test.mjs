@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { OUTPUT, contentNodeIds, launch, nodeFilesWithBodies, openApp, serve, waitUntil } from "./support.mjs";
+import { OUTPUT, answer, contentNodeIds, heading, launch, nodeFilesWithBodies, openApp, query, serve, waitUntil } from "./support.mjs";
 
 let server;
 let browser;
@@ -17,9 +17,6 @@ after(async () => {
   server?.close();
 });
 
-const heading = (page) => page.locator("h1").innerText();
-const answer = (page, label) => page.locator(".answers a", { hasText: label }).click();
-const query = (page) => new URL(page.url()).search;
 
 /** Waits until the step's heading starts with `text`. */
 const reaches = (page, text) =>
