@@ -20,12 +20,16 @@ mod checks;
 #[allow(dead_code)]
 #[path = "src/content/mod.rs"]
 mod content;
+#[allow(dead_code)]
+#[path = "src/reader.rs"]
+mod reader;
 
 fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=src/content");
     println!("cargo::rerun-if-changed=src/analyze.rs");
     println!("cargo::rerun-if-changed=src/checks.rs");
+    println!("cargo::rerun-if-changed=src/reader.rs");
     let (tree, sources) = content::load::load_dir(Path::new("content")).unwrap_or_else(|errors| {
         eprintln!("content/ has {} problem(s):", errors.len());
         for error in &errors {

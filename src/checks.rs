@@ -309,16 +309,37 @@ pub fn online(navigator_online: bool, own_origin: &Fetched) -> Finding {
         .with_fetch(own_origin)
 }
 
-/// The site-answers check: a `no-cors` fetch of the failing site.
+/// The site-answers check: a `no-cors` fetch of the failing site. From another origin the
+/// answer is opaque: something answered, but whether it was the page or an error page is hidden,
+/// so that reads as neither good nor bad.
 pub fn site_answers(site: &Site, fetched: &Fetched) -> Finding {
     let host = &site.host;
     let finding = match fetched {
+        Fetched::Answered {
+            millis,
+            status,
+            opaque: false,
+            ..
+        } => {
+            let verdict = if *status >= 500 {
+                Verdict::Problem
+            } else {
+                Verdict::Ok
+            };
+            Finding::new(
+                Check::SiteAnswers,
+                "answered",
+                verdict,
+                format!("{host} answered your browser in {millis} ms, with status {status}."),
+            )
+        }
         Fetched::Answered { millis, .. } => Finding::new(
             Check::SiteAnswers,
             "answered",
-            Verdict::Ok,
+            Verdict::Unknown,
             format!(
-                "Your browser reached {host} in {millis} ms: its server, or a proxy in front of it, answered."
+                "Something at {host} answered your browser in {millis} ms. From here this guide \
+                 cannot see whether it was the page or an error page."
             ),
         ),
         Fetched::Failed { millis, .. } => Finding::new(
@@ -338,6 +359,20 @@ pub fn site_answers(site: &Site, fetched: &Fetched) -> Finding {
         ),
     };
     finding.detail("address", &site.url).with_fetch(fetched)
+}
+
+/// A finding made over plain http because the address was typed without a scheme and https
+/// did not answer: it says so.
+pub fn over_http(finding: Finding, https: &Fetched) -> Finding {
+    let why = match https {
+        Fetched::TimedOut { .. } => "did not answer in time",
+        _ => "did not answer",
+    };
+    Finding {
+        summary: format!("{} That was over http://: https:// {why}.", finding.summary),
+        ..finding
+    }
+    .detail("https", why)
 }
 
 /// Response headers that name a hop between the reader and the application, or the request
@@ -631,24 +666,57 @@ pub fn status_page(page: &str, report: Result<&StatusReport, &str>) -> Finding {
 /// The site a reader is asking about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Site {
-    /// An absolute http(s) URL.
+    /// An absolute http(s) URL, as the reader would read it (an international name stays in
+    /// its own script; the browser turns it into the form requests use).
     pub url: String,
     /// Its host name, lowercase, without port.
     pub host: String,
+    /// Whether the reader left out the scheme, so `https://` was assumed and `http://` may be
+    /// tried next.
+    pub guessed: bool,
 }
 
-/// Reads what a reader typed (or a link passed) as the failing site: a full `http(s)://` URL
-/// or a bare host name (`shop.example.com/cart` becomes `https://shop.example.com/cart`).
+impl Site {
+    /// The same address over plain http, for a guessed scheme that did not answer.
+    pub fn over_http(&self) -> Option<Site> {
+        let rest = self.url.strip_prefix("https://")?;
+        self.guessed.then(|| Site {
+            url: format!("http://{rest}"),
+            host: self.host.clone(),
+            guessed: false,
+        })
+    }
+
+    /// The scheme, host and port: `https://shop.example:8443`.
+    pub fn origin(&self) -> &str {
+        let after_scheme = self.url.find("://").map_or(0, |i| i + 3);
+        let end = self.url[after_scheme..]
+            .find(['/', '?', '#'])
+            .map_or(self.url.len(), |i| after_scheme + i);
+        &self.url[..end]
+    }
+
+    /// Where the site's icon would be, at the root of its origin: the watch loads it as an
+    /// image, which fails while the site answers with an HTML error page.
+    pub fn icon(&self) -> String {
+        format!("{}/favicon.ico", self.origin())
+    }
+}
+
+/// Reads what a reader typed (or a link passed) as the failing site: a full `http(s)://` URL, or
+/// an address without its scheme (`shop.example.com/cart`, `127.0.0.1:8080`), for which
+/// `https://` is assumed first. Spaces around it are ignored; international names are kept.
 pub fn site(input: &str) -> Result<Site, String> {
     let input = input.trim();
     if input.is_empty() {
         return Err("Type the address of the page that shows the error.".into());
     }
-    if input.len() > 2048 {
+    if input.len() > URL_LIMIT {
         return Err("That address is too long to be a web address.".into());
     }
     let lower = input.to_ascii_lowercase();
-    let url = if lower.starts_with("http://") || lower.starts_with("https://") {
+    let given = lower.starts_with("http://") || lower.starts_with("https://");
+    let url = if given {
         input.to_string()
     } else if lower.contains("://")
         || lower.starts_with("javascript:")
@@ -661,27 +729,40 @@ pub fn site(input: &str) -> Result<Site, String> {
     let rest = &url[url.find("://").map_or(0, |i| i + 3)..];
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host_port = authority.rsplit('@').next().unwrap_or_default();
-    let host = if let Some(bracketed) = host_port.strip_prefix('[') {
-        bracketed.split(']').next().unwrap_or_default()
+    let (host, port) = if let Some(bracketed) = host_port.strip_prefix('[') {
+        let (host, after) = bracketed.split_once(']').unwrap_or((bracketed, ""));
+        (host, after.strip_prefix(':'))
     } else {
-        host_port.split(':').next().unwrap_or_default()
+        match host_port.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (host_port, None),
+        }
     };
-    let valid = !host.is_empty()
+    let valid_host = !host.is_empty()
         && host.len() <= 253
         && host
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
-    if !valid || host_port.contains(char::is_whitespace) {
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    let valid_port = port.is_none_or(|p| {
+        p.is_empty()
+            || (p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok())
+    });
+    if !valid_host || !valid_port || url.contains(char::is_whitespace) {
         return Err(format!(
-            "“{}” is not a web address this guide can check.",
+            "“{}” is not a web address this guide can check. Type it as it appears in the \
+             address bar, such as shop.example.com/cart.",
             shorten(input)
         ));
     }
     Ok(Site {
-        host: host.to_ascii_lowercase(),
+        host: host.to_lowercase(),
         url,
+        guessed: !given,
     })
 }
+
+/// The longest address a check or a link may carry.
+pub const URL_LIMIT: usize = 2048;
 
 fn shorten(text: &str) -> String {
     match text.char_indices().nth(60) {
@@ -690,27 +771,59 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// What one round of watching a site shows.
+/// How a watch can tell that the site is back, chosen from what the first round saw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Watch {
-    /// It works again.
-    Back,
-    /// Still failing: check again later.
-    Failing,
-    /// The browser cannot tell: the site hides its status from this page, and it was already
-    /// answering (with its error) when the watch began.
-    Blind,
+pub enum Watching {
+    /// The browser shows the site's status (same origin, or CORS): back when it is not an error.
+    Status,
+    /// Nothing answered at first: back when something answers.
+    Answers,
+    /// The site answers with a hidden status, and its icon does not load as an image (an
+    /// error page is not an image): back, most likely, when the icon loads.
+    Icon,
 }
 
-/// Reads one round of watching: the site-status finding, and (when the browser hid the
-/// status) the site-answers finding; `answered_at_start` says whether the site answered at all
-/// when the watch began.
-pub fn watch(status: &Finding, answers: Option<&Finding>, answered_at_start: bool) -> Watch {
-    match (status.outcome, answers.map(|finding| finding.outcome)) {
-        ("working", _) => Watch::Back,
-        ("hidden", Some("answered")) if !answered_at_start => Watch::Back,
-        ("hidden", Some("answered")) => Watch::Blind,
-        _ => Watch::Failing,
+/// What a round of watching saw: the site-status finding, and when the status is hidden, the
+/// site-answers finding and whether the site's icon loaded as an image.
+pub struct Round<'f> {
+    pub status: &'f Finding,
+    pub answers: Option<&'f Finding>,
+    pub icon_loaded: Option<bool>,
+}
+
+impl Watching {
+    /// How a watch can tell from the first round, or none when nothing it can see would change
+    /// when the site is fixed (then the guide does not offer to watch).
+    pub fn choose(first: &Round) -> Option<Watching> {
+        match (first.status.outcome, first.answers.map(|f| f.outcome)) {
+            ("hidden", Some("no-answer" | "timed-out")) => Some(Watching::Answers),
+            ("hidden", _) if first.icon_loaded == Some(false) => Some(Watching::Icon),
+            ("hidden", _) => None,
+            _ => Some(Watching::Status),
+        }
+    }
+
+    /// Whether `round` shows the site back.
+    pub fn is_back(self, round: &Round) -> bool {
+        match self {
+            Watching::Status => round.status.outcome == "working",
+            Watching::Answers => round.answers.is_some_and(|f| f.outcome == "answered"),
+            Watching::Icon => round.icon_loaded == Some(true),
+        }
+    }
+
+    /// How sure the guide is that the site is back, in words.
+    pub fn back_note(self) -> &'static str {
+        match self {
+            Watching::Status => "It answers normally again.",
+            Watching::Answers => {
+                "Something answers at its address again, so it is probably back: open it to see."
+            }
+            Watching::Icon => {
+                "Its files load again, which they did not while it failed, so it is most likely \
+                 back: open it to see."
+            }
+        }
     }
 }
 
@@ -734,16 +847,56 @@ mod tests {
             shop(),
             Site {
                 url: "https://shop.example/cart?x=1".into(),
-                host: "shop.example".into()
+                host: "shop.example".into(),
+                guessed: false,
             }
         );
         assert_eq!(site(" Shop.Example ").unwrap().url, "https://Shop.Example");
+        assert!(site("Shop.Example").unwrap().guessed);
         assert_eq!(site("Shop.Example").unwrap().host, "shop.example");
         assert_eq!(site("http://127.0.0.1:8080/x").unwrap().host, "127.0.0.1");
         assert_eq!(site("http://[::1]:8080/").unwrap().host, "::1");
         assert_eq!(
             site("https://user@host.example/").unwrap().host,
             "host.example"
+        );
+    }
+
+    #[test]
+    fn addresses_are_taken_as_people_type_them() {
+        let typed = site("127.0.0.1:18510/shop ").unwrap();
+        assert_eq!(
+            (typed.url.as_str(), typed.host.as_str(), typed.guessed),
+            ("https://127.0.0.1:18510/shop", "127.0.0.1", true)
+        );
+        let plain = typed.over_http().unwrap();
+        assert_eq!(plain.url, "http://127.0.0.1:18510/shop");
+        assert_eq!(plain.over_http(), None, "http is the last thing tried");
+        assert_eq!(shop().over_http(), None, "a scheme the reader gave is kept");
+        let international = site("https://Бутик.example/корзина").unwrap();
+        assert_eq!(international.host, "бутик.example");
+        assert_eq!(international.url, "https://Бутик.example/корзина");
+        assert_eq!(
+            site("xn--90aefcfr.example").unwrap().host,
+            "xn--90aefcfr.example"
+        );
+        assert!(
+            site("shop.example:99999").is_err(),
+            "a port is at most 65535"
+        );
+        assert!(site("shop.example:80a").is_err());
+    }
+
+    #[test]
+    fn the_icon_is_at_the_root_of_the_sites_origin() {
+        assert_eq!(shop().icon(), "https://shop.example/favicon.ico");
+        assert_eq!(
+            site("http://127.0.0.1:8080?x=/y").unwrap().icon(),
+            "http://127.0.0.1:8080/favicon.ico"
+        );
+        assert_eq!(
+            site("https://[::1]:8443/a/b#c").unwrap().icon(),
+            "https://[::1]:8443/favicon.ico"
         );
     }
 
@@ -808,12 +961,34 @@ mod tests {
         let finding = site_answers(&shop(), &answered);
         assert_eq!(
             (finding.outcome, finding.verdict),
-            ("answered", Verdict::Ok)
+            ("answered", Verdict::Unknown),
+            "an opaque answer may be the error page: it is neither good nor bad"
         );
+        assert_eq!(
+            finding.summary,
+            "Something at shop.example answered your browser in 240 ms. From here this guide \
+             cannot see whether it was the page or an error page."
+        );
+        let readable = |status| {
+            site_answers(
+                &shop(),
+                &Fetched::Answered {
+                    millis: 5,
+                    status,
+                    headers: vec![],
+                    opaque: false,
+                },
+            )
+        };
+        assert_eq!(readable(502).verdict, Verdict::Problem);
+        assert!(readable(502).summary.contains("with status 502"));
+        assert_eq!(readable(200).verdict, Verdict::Ok);
+        let http = over_http(readable(200), &Fetched::TimedOut { millis: 8000 });
         assert!(
-            finding
-                .summary
-                .starts_with("Your browser reached shop.example in 240 ms")
+            http.summary
+                .ends_with("That was over http://: https:// did not answer in time."),
+            "{}",
+            http.summary
         );
         let failed = site_answers(
             &shop(),
@@ -1138,21 +1313,34 @@ mod tests {
                 message: "TypeError".into(),
             },
         );
-        assert_eq!(watch(&status(200, false), None, true), Watch::Back);
-        assert_eq!(watch(&status(502, false), None, true), Watch::Failing);
+        let (readable, failing, hidden) = (status(200, false), status(502, false), status(0, true));
+        let round = |status, answers, icon_loaded| Round {
+            status,
+            answers,
+            icon_loaded,
+        };
+        // The status is readable: back when it is no longer an error.
+        let mode = Watching::choose(&round(&failing, None, None)).unwrap();
+        assert_eq!(mode, Watching::Status);
+        assert!(!mode.is_back(&round(&failing, None, None)));
+        assert!(mode.is_back(&round(&readable, None, None)));
+        // Nothing answered: back when something does.
+        let mode = Watching::choose(&round(&hidden, Some(&silent), None)).unwrap();
+        assert_eq!(mode, Watching::Answers);
+        assert!(mode.is_back(&round(&hidden, Some(&answered), None)));
+        // Another origin's error page: its icon does not load until it is back.
+        let mode = Watching::choose(&round(&hidden, Some(&answered), Some(false))).unwrap();
+        assert_eq!(mode, Watching::Icon);
+        assert!(!mode.is_back(&round(&hidden, Some(&answered), Some(false))));
+        assert!(mode.is_back(&round(&hidden, Some(&answered), Some(true))));
+        // The icon loads even while the page fails: nothing to watch, so nothing is offered.
         assert_eq!(
-            watch(&status(0, true), Some(&silent), false),
-            Watch::Failing
+            Watching::choose(&round(&hidden, Some(&answered), Some(true))),
+            None
         );
         assert_eq!(
-            watch(&status(0, true), Some(&answered), false),
-            Watch::Back,
-            "it answers again"
-        );
-        assert_eq!(
-            watch(&status(0, true), Some(&answered), true),
-            Watch::Blind,
-            "it answered all along"
+            Watching::choose(&round(&hidden, Some(&answered), None)),
+            None
         );
     }
 

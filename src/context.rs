@@ -25,9 +25,6 @@ use crate::query;
 /// The longest request id kept; longer values are dropped, not cut.
 const ID_LIMIT: usize = 128;
 
-/// The longest address kept.
-const URL_LIMIT: usize = 2048;
-
 /// What the link told about the error, as far as it passed the checks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Context {
@@ -155,7 +152,7 @@ fn url(given: &str) -> Result<String, &'static str> {
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
         return Err("it is not an http:// or https:// address.");
     }
-    if given.len() > URL_LIMIT {
+    if given.len() > checks::URL_LIMIT {
         return Err("it is longer than 2048 characters.");
     }
     checks::site(given)

@@ -1,37 +1,135 @@
-//! A reader's walk through the decision tree: the answers given so far, the node they lead to,
-//! going back, starting over, and changing an earlier answer while keeping the later ones that
-//! still apply (as GOV.UK Smart Answers do).
+//! A reader's walk through the decision tree: where it began, the answers given since, the node
+//! they lead to, going back, starting over, and changing an earlier answer while keeping the
+//! later ones that still apply (as GOV.UK Smart Answers do).
 //!
-//! A walk lives in the URL, so that any step can be bookmarked, shared and resumed: `a` lists
-//! the ids of the nodes the answers led to, joined by `.` (`?a=visitor-scope.visitor-refresh`),
-//! and `change` names a question being re-answered. Ids are stable across content edits where
-//! positions would not be. Reading a URL never fails: a walk that stops making sense is cut at
-//! its last valid step and the reason is reported as a [`Problem`].
+//! A walk may begin at any step: a help desk's link, the map of every step or a paste opens that
+//! step itself, and the walk holds only the answers the reader gave from there, never a path
+//! they did not take. It lives in the URL (see [`crate::url_contract`]), so that any step can be
+//! bookmarked, shared and resumed: `from` and `by` say where and how it began, `a` lists the ids
+//! of the nodes the answers led to (`?a=visitor-other-sites.visitor-reload`), `change` names a
+//! question being re-answered. Ids are stable across content edits where positions would not
+//! be. Reading a URL never fails: a walk that stops making sense is cut at its last valid step
+//! and the reason is reported as a [`Problem`].
 
-use crate::content::{Answer, Node, Tree};
+use crate::content::{Answer, Kind, Node, START, Tree};
 use crate::query;
+use crate::url_contract as param;
 use std::collections::HashMap;
 use std::fmt;
 
-/// The query parameter holding the answers.
-pub const ANSWERS_PARAM: &str = "a";
-/// The query parameter naming the question being changed.
-pub const CHANGE_PARAM: &str = "change";
-/// The query parameter naming a step to open, for links from help desks and error pages; it
-/// gives way to `a` and is replaced by it.
-pub const STEP_PARAM: &str = "step";
-/// The query parameter naming the reader (`visitor` or `owner`), which opens their branch when
-/// the URL names no step; it too is replaced by `a`.
-pub const AUDIENCE_PARAM: &str = "audience";
 /// How much of a URL's text a message quotes back.
 const QUOTE_LIMIT: usize = 60;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Walk {
-    /// The id of the node each answer led to, in order, starting after the start node.
-    path: Vec<String>,
+    began: Began,
+    /// The answers given since, in order: each the id of the node it led to.
+    path: Vec<Choice>,
     /// A question on the path whose answer the reader is changing.
     changing: Option<String>,
+}
+
+/// Where a walk began, and how the reader got there.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Began {
+    /// The node the walk began at; none for the start question.
+    pub at: Option<String>,
+    pub how: How,
+    /// What the paste that began the walk showed.
+    pub found: Option<Found>,
+}
+
+/// How a walk began.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum How {
+    /// At the start question.
+    #[default]
+    Start,
+    /// A link to a step (a help desk's article, a bookmark, a shared link).
+    Link,
+    /// The map of every step.
+    Map,
+    /// The reader's paste, read by the analyser.
+    Paste,
+    /// A site's custom error page, which sent the error's details along.
+    ErrorPage,
+}
+
+impl How {
+    const LINKED: [How; 4] = [How::Link, How::Map, How::Paste, How::ErrorPage];
+
+    /// The value of `by` in the URL.
+    pub fn name(self) -> &'static str {
+        match self {
+            How::Start => "start",
+            How::Link => "link",
+            How::Map => "map",
+            How::Paste => "paste",
+            How::ErrorPage => "error-page",
+        }
+    }
+
+    fn parse(name: &str) -> Option<How> {
+        How::LINKED.into_iter().find(|how| how.name() == name)
+    }
+}
+
+/// What a paste showed: the gateway that answered and the cause it gave, as the analyser names
+/// them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub gateway: String,
+    pub cause: String,
+}
+
+impl Found {
+    /// Reads `gateway.cause`; each part a short lower-case name.
+    fn parse(given: &str) -> Option<Found> {
+        let name = |part: &str| {
+            (1..=40).contains(&part.len())
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+        let (gateway, cause) = given.split_once('.')?;
+        (name(gateway) && name(cause)).then(|| Found {
+            gateway: gateway.into(),
+            cause: cause.into(),
+        })
+    }
+
+    fn to_param(&self) -> String {
+        format!("{}.{}", self.gateway, self.cause)
+    }
+}
+
+/// One answer on the walk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Choice {
+    /// The id of the node the answer led to.
+    next: String,
+    /// Whether a live check chose it rather than the reader.
+    by_check: bool,
+}
+
+/// A question answered on the walk, with the answer and who chose it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Given<'t> {
+    pub question: &'t Node,
+    pub answer: &'t Answer,
+    pub by_check: bool,
+}
+
+/// Where the reader stands in a run of questions: the run ends at the next advice, and a new
+/// one may begin when that advice did not help.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// This question's number in the run.
+    pub number: usize,
+    /// The most questions the run can have, counting this one and those before it.
+    pub at_most: usize,
+    /// Whether advice was already given on this walk (so this run looks for the next cause).
+    pub after_advice: bool,
 }
 
 /// Why a URL's walk was cut short.
@@ -70,7 +168,8 @@ impl fmt::Display for Problem {
     }
 }
 
-fn quote(text: &str) -> String {
+/// `text`, cut to a length fit for quoting back in a message.
+pub fn quote(text: &str) -> String {
     match text.char_indices().nth(QUOTE_LIMIT) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
@@ -78,10 +177,44 @@ fn quote(text: &str) -> String {
 }
 
 impl Walk {
-    /// The nodes passed through: the start, then the node each answer led to.
+    /// A walk that begins at `node`, opened `how` (by a link, the map, a paste…), with no
+    /// answers yet. At the start node it is the walk from the start.
+    pub fn opened_at(node: &Node, how: How, found: Option<Found>) -> Walk {
+        if node.id == START {
+            return Walk::default();
+        }
+        Walk {
+            began: Began {
+                at: Some(node.id.clone()),
+                how,
+                found: found.filter(|_| how == How::Paste),
+            },
+            ..Walk::default()
+        }
+    }
+
+    /// Where and how the walk began.
+    pub fn began(&self) -> &Began {
+        &self.began
+    }
+
+    /// The node the walk began at.
+    pub fn first<'t>(&self, tree: &'t Tree) -> &'t Node {
+        self.began
+            .at
+            .as_deref()
+            .and_then(|id| tree.node(id))
+            .unwrap_or_else(|| tree.start())
+    }
+
+    /// The nodes passed through: the first, then the node each answer led to.
     fn trail<'t>(&self, tree: &'t Tree) -> Vec<&'t Node> {
-        std::iter::once(tree.start())
-            .chain(self.path.iter().filter_map(|id| tree.node(id)))
+        std::iter::once(self.first(tree))
+            .chain(
+                self.path
+                    .iter()
+                    .filter_map(|choice| tree.node(&choice.next)),
+            )
             .collect()
     }
 
@@ -90,16 +223,22 @@ impl Walk {
         self.changing
             .as_deref()
             .and_then(|id| tree.node(id))
-            .or_else(|| self.path.last().and_then(|id| tree.node(id)))
-            .unwrap_or_else(|| tree.start())
+            .or_else(|| self.path.last().and_then(|choice| tree.node(&choice.next)))
+            .unwrap_or_else(|| self.first(tree))
     }
 
-    /// Each question answered so far, with the answer given.
-    pub fn answered<'t>(&self, tree: &'t Tree) -> Vec<(&'t Node, &'t Answer)> {
+    /// Each question answered on this walk, with the answer given.
+    pub fn answered<'t>(&self, tree: &'t Tree) -> Vec<Given<'t>> {
         self.trail(tree)
             .into_iter()
             .zip(&self.path)
-            .filter_map(|(question, next)| question.answer(next).map(|answer| (question, answer)))
+            .filter_map(|(question, choice)| {
+                Some(Given {
+                    question,
+                    answer: question.answer(&choice.next)?,
+                    by_check: choice.by_check,
+                })
+            })
             .collect()
     }
 
@@ -108,54 +247,76 @@ impl Walk {
         self.changing.as_deref()
     }
 
-    /// The answer (its `next`) given to `question` on this walk.
+    /// The answer given to `question` on this walk.
     pub fn chosen<'t>(&self, tree: &'t Tree, question: &str) -> Option<&'t Answer> {
         self.answered(tree)
             .into_iter()
-            .find(|(q, _)| q.id == question)
-            .map(|(_, a)| a)
+            .find(|given| given.question.id == question)
+            .map(|given| given.answer)
     }
 
-    /// Answers the question on screen with the answer leading to `next`. When an earlier answer
-    /// is being changed, the answers after it are kept for as long as they still apply.
+    /// The reader answers the question on screen with the answer leading to `next`. When an
+    /// earlier answer is being changed, the answers after it are kept for as long as they still
+    /// apply.
     pub fn choose(&self, tree: &Tree, next: &str) -> Option<Walk> {
+        self.answer(tree, next, false)
+    }
+
+    /// A live check answers the question on screen, as [`Walk::choose`] does for the reader.
+    pub fn choose_by_check(&self, tree: &Tree, next: &str) -> Option<Walk> {
+        self.answer(tree, next, true)
+    }
+
+    fn answer(&self, tree: &Tree, next: &str, by_check: bool) -> Option<Walk> {
         let question = self.shown(tree);
         question.answer(next)?;
         let trail = self.trail(tree);
         let at = trail.iter().position(|node| node.id == question.id)?;
-        let mut earlier: HashMap<&str, &str> = trail
+        let mut earlier: HashMap<&str, &Choice> = trail
             .iter()
             .zip(&self.path)
-            .map(|(q, next)| (q.id.as_str(), next.as_str()))
+            .map(|(question, choice)| (question.id.as_str(), choice))
             .collect();
-        let mut path: Vec<String> = self.path[..at].to_vec();
-        path.push(next.to_string());
+        let mut path = self.path[..at].to_vec();
+        path.push(Choice {
+            next: next.to_string(),
+            by_check,
+        });
         let mut node = tree.node(next)?;
         // Each earlier answer is used at most once, so this ends even on a tree with a loop.
         while let Some(kept) = earlier.remove(node.id.as_str()) {
-            if node.answer(kept).is_none() {
+            if node.answer(&kept.next).is_none() {
                 break;
             }
-            path.push(kept.to_string());
-            node = tree.node(kept)?;
+            path.push(kept.clone());
+            node = tree.node(&kept.next)?;
         }
         Some(Walk {
+            began: self.began.clone(),
             path,
             changing: None,
         })
     }
 
-    /// One step back: cancels a change in progress, or else forgets the last answer.
-    pub fn back(&self) -> Walk {
+    /// One step back: cancels a change in progress, or else forgets the last answer. From the
+    /// step a walk began at, back leads to the step above it, as a walk that begins there: an
+    /// answer the reader never gave is never made up.
+    pub fn back(&self, tree: &Tree) -> Walk {
         if self.changing.is_some() {
             return Walk {
-                path: self.path.clone(),
                 changing: None,
+                ..self.clone()
             };
         }
-        Walk {
-            path: self.path[..self.path.len().saturating_sub(1)].to_vec(),
-            changing: None,
+        if let Some(path) = self.path.split_last().map(|(_, earlier)| earlier.to_vec()) {
+            return Walk {
+                path,
+                ..self.clone()
+            };
+        }
+        match tree.parent(self.first(tree)) {
+            Some(above) => Walk::opened_at(above, self.began.how, self.began.found.clone()),
+            None => Walk::default(),
         }
     }
 
@@ -163,30 +324,59 @@ impl Walk {
     pub fn change(&self, tree: &Tree, question: &str) -> Option<Walk> {
         self.chosen(tree, question)?;
         Some(Walk {
-            path: self.path.clone(),
             changing: Some(question.to_string()),
+            ..self.clone()
         })
     }
 
-    /// How many questions have been answered.
+    /// How many questions have been answered on this walk.
     pub fn answer_count(&self) -> usize {
         self.path.len()
     }
 
+    /// Whether the start question is on screen, before any answer.
     pub fn is_at_start(&self) -> bool {
-        self.path.is_empty() && self.changing.is_none()
+        self.began.at.is_none() && self.path.is_empty() && self.changing.is_none()
+    }
+
+    /// Where the question on screen stands in its run of questions; none for other steps and
+    /// while an answer is being changed.
+    pub fn progress(&self, tree: &Tree) -> Option<Progress> {
+        let shown = self.shown(tree);
+        if shown.kind != Kind::Question || self.changing.is_some() {
+            return None;
+        }
+        let answered = self.answered(tree);
+        let before = answered
+            .iter()
+            .rev()
+            .take_while(|given| given.question.kind == Kind::Question)
+            .count();
+        Some(Progress {
+            number: before + 1,
+            at_most: before + tree.questions_left(shown),
+            after_advice: answered.len() > before,
+        })
     }
 
     /// Reads the walk from a URL query string (other parameters are ignored). Whatever the URL
     /// says, the result is a valid walk: the furthest step it got right, and why it stopped.
     pub fn from_query(tree: &Tree, query: &str) -> (Walk, Option<Problem>) {
-        if query::get(query, ANSWERS_PARAM).is_none() && query::get(query, CHANGE_PARAM).is_none() {
-            return Walk::entry(tree, query);
-        }
-        let given = query::get(query, ANSWERS_PARAM).unwrap_or_default();
-        let mut walk = Walk::default();
-        let mut node = tree.start();
-        for id in given.split('.').filter(|id| !id.is_empty()) {
+        let began = match Began::from_query(tree, query) {
+            Ok(began) => began,
+            Err(problem) => return (Walk::default(), Some(problem)),
+        };
+        let mut walk = Walk {
+            began,
+            ..Walk::default()
+        };
+        let given = query::get(query, param::ANSWERS).unwrap_or_default();
+        let mut node = walk.first(tree);
+        for given in given.split('.').filter(|id| !id.is_empty()) {
+            let (id, by_check) = match given.strip_prefix(param::BY_CHECK) {
+                Some(id) => (id, true),
+                None => (given, false),
+            };
             let problem = if node.answers.is_empty() {
                 Some(Problem::PastTheEnd {
                     end: node.title.clone(),
@@ -206,10 +396,13 @@ impl Walk {
             if problem.is_some() {
                 return (walk, problem);
             }
-            walk.path.push(id.to_string());
+            walk.path.push(Choice {
+                next: id.to_string(),
+                by_check,
+            });
             node = tree.node(id).unwrap_or(node);
         }
-        match query::get(query, CHANGE_PARAM) {
+        match query::get(query, param::CHANGE) {
             None => (walk, None),
             Some(question) => match walk.change(tree, &question) {
                 Some(changing) => (changing, None),
@@ -218,16 +411,63 @@ impl Walk {
         }
     }
 
-    /// Where a URL without answers begins: at its `step` (by the shortest walk there), at the
-    /// branch for its `audience`, or at the start.
-    fn entry(tree: &Tree, query: &str) -> (Walk, Option<Problem>) {
-        if let Some(step) = query::get(query, STEP_PARAM) {
-            return match Walk::shortest_to_each(tree).remove(step.as_str()) {
-                Some(walk) => (walk, None),
-                None => (Walk::default(), Some(Problem::UnknownNode { given: step })),
-            };
-        }
-        let audience = query::get(query, AUDIENCE_PARAM)
+    /// `query` with this walk written into it (and any version 1 `step` or `audience` it began
+    /// from taken out); parameters that are not the walk's are kept.
+    pub fn to_query(&self, query: &str) -> String {
+        let answers = (!self.path.is_empty()).then(|| {
+            let ids: Vec<String> = self
+                .path
+                .iter()
+                .map(|choice| match choice.by_check {
+                    true => format!("{}{}", param::BY_CHECK, choice.next),
+                    false => choice.next.clone(),
+                })
+                .collect();
+            ids.join(".")
+        });
+        let began = &self.began;
+        let how = began.at.as_ref().map(|_| began.how.name());
+        let found = began.found.as_ref().map(Found::to_param);
+        [
+            (param::STEP, None),
+            (param::AUDIENCE, None),
+            (param::FROM, began.at.as_deref()),
+            (param::BY, how),
+            (param::FOUND, found.as_deref()),
+            (param::ANSWERS, answers.as_deref()),
+            (param::CHANGE, self.changing.as_deref()),
+        ]
+        .into_iter()
+        .fold(query.to_string(), |query, (key, value)| {
+            query::set(&query, key, value)
+        })
+    }
+}
+
+impl Began {
+    /// Where a URL's walk begins: at `from` (or version 1's `step`), at the branch of a version 1
+    /// `audience` when the URL gives no answers, or at the start.
+    fn from_query(tree: &Tree, query: &str) -> Result<Began, Problem> {
+        let get = |key| query::get(query, key);
+        let how = get(param::BY).and_then(|by| How::parse(&by));
+        let answers = get(param::ANSWERS).is_some() || get(param::CHANGE).is_some();
+        let at = match (get(param::FROM), get(param::STEP)) {
+            (Some(from), _) => from,
+            (None, Some(step)) if !answers => step,
+            _ if answers => return Ok(Began::default()),
+            _ => return Ok(Began::from_audience(tree, query)),
+        };
+        let node = tree
+            .node(&at)
+            .ok_or(Problem::UnknownNode { given: at.clone() })?;
+        let found = get(param::FOUND).and_then(|found| Found::parse(&found));
+        Ok(Walk::opened_at(node, how.unwrap_or(How::Link), found).began)
+    }
+
+    /// The first step of the branch for the reader a version 1 link names, which a custom
+    /// error page sends along with the error's details.
+    fn from_audience(tree: &Tree, query: &str) -> Began {
+        let audience = query::get(query, param::AUDIENCE)
             .and_then(|given| crate::context::audience(&given).ok());
         let branch = tree
             .start()
@@ -235,39 +475,17 @@ impl Walk {
             .iter()
             .filter_map(|answer| tree.node(&answer.next))
             .find(|node| Some(node.audience) == audience);
-        let walk = Walk {
-            path: branch.map(|node| node.id.clone()).into_iter().collect(),
-            changing: None,
+        let from_error_page = [param::URL, param::STATUS, param::TIME, param::REQUEST_ID]
+            .iter()
+            .any(|key| query::get(query, key).is_some());
+        let how = if from_error_page {
+            How::ErrorPage
+        } else {
+            How::Link
         };
-        (walk, None)
-    }
-
-    /// The shortest walk to every node the start reaches, keyed by node id (for linking to any
-    /// step, as the map of the tree does).
-    pub fn shortest_to_each(tree: &Tree) -> HashMap<&str, Walk> {
-        let mut walks = HashMap::from([(tree.start().id.as_str(), Walk::default())]);
-        let mut queue = std::collections::VecDeque::from([tree.start()]);
-        while let Some(node) = queue.pop_front() {
-            for next in node.answers.iter().filter_map(|a| tree.node(&a.next)) {
-                if !walks.contains_key(next.id.as_str()) {
-                    let mut walk = walks[node.id.as_str()].clone();
-                    walk.path.push(next.id.clone());
-                    walks.insert(next.id.as_str(), walk);
-                    queue.push_back(next);
-                }
-            }
-        }
-        walks
-    }
-
-    /// `query` with this walk written into it, in place of any `step` or `audience` it began
-    /// from; parameters that are not the walk's are kept.
-    pub fn to_query(&self, query: &str) -> String {
-        let answers = (!self.path.is_empty()).then(|| self.path.join("."));
-        let query = query::set(query, STEP_PARAM, None);
-        let query = query::set(&query, AUDIENCE_PARAM, None);
-        let query = query::set(&query, ANSWERS_PARAM, answers.as_deref());
-        query::set(&query, CHANGE_PARAM, self.changing.as_deref())
+        branch.map_or_else(Began::default, |node| {
+            Walk::opened_at(node, how, None).began
+        })
     }
 }
 
@@ -304,8 +522,12 @@ mod tests {
     fn answers(tree: &Tree, walk: &Walk) -> Vec<String> {
         walk.answered(tree)
             .iter()
-            .map(|(q, a)| format!("{}={}", q.id, a.next))
+            .map(|given| format!("{}={}", given.question.id, given.answer.next))
             .collect()
+    }
+
+    fn opened(tree: &Tree, id: &str, how: How) -> Walk {
+        Walk::opened_at(tree.node(id).unwrap(), how, None)
     }
 
     #[test]
@@ -315,6 +537,7 @@ mod tests {
         assert_eq!(walk.shown(&tree).id, START);
         assert!(walk.is_at_start());
         assert!(walk.answered(&tree).is_empty());
+        assert_eq!(walk.began().how, How::Start);
     }
 
     #[test]
@@ -351,8 +574,9 @@ mod tests {
     fn back_forgets_the_last_answer_and_stops_at_the_start() {
         let tree = tree();
         let walk = walk(&tree, &["scope", "only-here"]);
-        assert_eq!(walk.back().shown(&tree).id, "scope");
-        assert_eq!(walk.back().back().back().back(), Walk::default());
+        assert_eq!(walk.back(&tree).shown(&tree).id, "scope");
+        let back = |walk: Walk| walk.back(&tree);
+        assert_eq!(back(back(back(back(walk)))), Walk::default());
     }
 
     #[test]
@@ -392,7 +616,7 @@ mod tests {
     fn back_while_changing_returns_to_where_the_walk_was() {
         let tree = tree();
         let before = walk(&tree, &["scope", "only-here"]);
-        assert_eq!(before.change(&tree, "scope").unwrap().back(), before);
+        assert_eq!(before.change(&tree, "scope").unwrap().back(&tree), before);
     }
 
     #[test]
@@ -423,9 +647,58 @@ mod tests {
         );
         assert_eq!(Walk::from_query(&tree, &query), (changing, None));
         assert_eq!(
-            Walk::default().to_query("?url=x&a=scope&change=start"),
+            Walk::default().to_query("?url=x&a=scope&change=start&from=scope&by=map"),
             "url=x"
         );
+    }
+
+    #[test]
+    fn a_walk_that_began_at_a_step_round_trips_with_where_and_how() {
+        let tree = tree();
+        let found = Found::parse("nginx.upstream-reset");
+        let walk = Walk::opened_at(tree.node("scope").unwrap(), How::Paste, found.clone())
+            .choose(&tree, "everywhere")
+            .unwrap();
+        let query = walk.to_query("?via=nginx");
+        assert_eq!(
+            query,
+            "via=nginx&from=scope&by=paste&found=nginx.upstream-reset&a=everywhere"
+        );
+        let (read, problem) = Walk::from_query(&tree, &query);
+        assert_eq!((&read, problem), (&walk, None));
+        assert_eq!(read.began().found, found);
+        assert_eq!(answers(&tree, &read), ["scope=everywhere"]);
+    }
+
+    #[test]
+    fn answers_a_check_chose_are_marked_and_survive_the_url_and_a_change() {
+        let tree = tree();
+        let walk = Walk::default()
+            .choose(&tree, "scope")
+            .unwrap()
+            .choose_by_check(&tree, "only-here")
+            .unwrap()
+            .choose(&tree, "refresh")
+            .unwrap();
+        let query = walk.to_query("");
+        assert_eq!(query, "a=scope.~only-here.refresh");
+        let (read, _) = Walk::from_query(&tree, &query);
+        let by_check: Vec<bool> = read.answered(&tree).iter().map(|g| g.by_check).collect();
+        assert_eq!(by_check, [false, true, false]);
+        // Re-answering the first question by hand keeps the check's later answer as it was.
+        let changed = read
+            .change(&tree, START)
+            .unwrap()
+            .choose(&tree, "scope")
+            .unwrap();
+        assert_eq!(changed.to_query(""), "a=scope.~only-here.refresh");
+        // Re-answering the check's question by hand makes it the reader's.
+        let mine = read
+            .change(&tree, "scope")
+            .unwrap()
+            .choose(&tree, "only-here")
+            .unwrap();
+        assert_eq!(mine.to_query(""), "a=scope.only-here.refresh");
     }
 
     #[test]
@@ -454,6 +727,9 @@ mod tests {
                 given: "offline".into()
             })
         );
+        let (walk, problem) = Walk::from_query(&tree, "from=everywhere&a=only-here");
+        assert_eq!(walk.shown(&tree).id, "everywhere");
+        assert!(matches!(problem, Some(Problem::NotAnAnswer { .. })));
     }
 
     #[test]
@@ -477,9 +753,13 @@ mod tests {
             "a=%ff%fe",
             "a=....",
             "a=%",
+            "a=~",
+            "a=~~scope",
             "change=scope",
             &format!("a={long}"),
             "a=scope&change=nowhere",
+            "from=%3Cscript%3E&by=paste&found=%3Cb%3E.x",
+            "from=scope&by=nonsense&found=a.b.c",
         ] {
             let (walk, _) = Walk::from_query(&tree, query);
             assert!(walk.answer_count() <= 1, "{query}");
@@ -501,25 +781,27 @@ mod tests {
                 given: "scope".into()
             })
         );
-    }
-
-    #[test]
-    fn every_node_has_a_shortest_walk() {
-        let tree = tree();
-        let walks = Walk::shortest_to_each(&tree);
-        assert_eq!(walks.len(), tree.nodes().len());
-        assert_eq!(walks["refresh"].to_query(""), "a=scope.refresh");
+        let (walk, _) = Walk::from_query(&tree, "from=scope&by=nonsense&found=%3Cb%3E.x");
         assert_eq!(
-            walks["escalate"].to_query(""),
-            "a=scope.refresh.still-broken.escalate"
+            walk.began().how,
+            How::Link,
+            "an unknown `by` reads as a link"
         );
-        assert_eq!(walks["escalate"].shown(&tree).id, "escalate");
+        assert_eq!(walk.began().found, None, "only a paste has findings");
+        let (walk, _) = Walk::from_query(&tree, "from=scope&by=paste&found=Nginx.x%20y");
+        assert_eq!(walk.began().found, None);
     }
 
     #[test]
     fn an_empty_or_foreign_query_is_the_start() {
         let tree = tree();
-        for query in ["", "?", "?url=https://example.com&rid=abc", "a="] {
+        for query in [
+            "",
+            "?",
+            "?url=https://example.com&rid=abc",
+            "a=",
+            "from=start",
+        ] {
             assert_eq!(
                 Walk::from_query(&tree, query),
                 (Walk::default(), None),
@@ -529,31 +811,53 @@ mod tests {
     }
 
     #[test]
-    fn a_step_opens_by_the_shortest_walk_and_gives_way_to_answers() {
+    fn a_step_opens_by_itself_without_answers_the_reader_never_gave() {
         let tree = tree();
         let (walk, problem) = Walk::from_query(&tree, "?rid=abc&step=still-broken");
         assert_eq!(problem, None);
         assert_eq!(walk.shown(&tree).id, "still-broken");
-        assert_eq!(answers(&tree, &walk).len(), 3);
+        assert!(walk.answered(&tree).is_empty());
+        assert_eq!(walk.began().how, How::Link);
         assert_eq!(
             walk.to_query("?rid=abc&step=still-broken"),
-            "rid=abc&a=scope.refresh.still-broken"
+            "rid=abc&from=still-broken&by=link"
         );
         let (walk, _) = Walk::from_query(&tree, "?step=still-broken&a=scope");
-        assert_eq!(walk.shown(&tree).id, "scope");
+        assert_eq!(walk.shown(&tree).id, "scope", "version 1: answers win");
+        let (walk, _) = Walk::from_query(&tree, "?from=everywhere&by=map");
+        assert_eq!(
+            (walk.shown(&tree).id.as_str(), walk.began().how),
+            ("everywhere", How::Map)
+        );
+    }
+
+    #[test]
+    fn back_from_where_a_walk_began_goes_to_the_step_above_it() {
+        let tree = tree();
+        let walk = opened(&tree, "still-broken", How::Map);
+        let up = walk.back(&tree);
+        assert_eq!(up.shown(&tree).id, "refresh");
+        assert!(up.answered(&tree).is_empty(), "no answer is made up");
+        assert_eq!(up.began().how, How::Map);
+        assert_eq!(up.back(&tree).shown(&tree).id, "scope");
+        assert_eq!(up.back(&tree).back(&tree).back(&tree), Walk::default());
+        let answered = walk.choose(&tree, "escalate").unwrap();
+        assert_eq!(answered.back(&tree), walk);
     }
 
     #[test]
     fn an_unknown_step_opens_the_start_and_says_so() {
         let tree = tree();
-        let (walk, problem) = Walk::from_query(&tree, "?step=%3Cscript%3E");
-        assert!(walk.is_at_start());
-        assert_eq!(
-            problem,
-            Some(Problem::UnknownNode {
-                given: "<script>".into()
-            })
-        );
+        for query in ["?step=%3Cscript%3E", "?from=%3Cscript%3E&a=scope"] {
+            let (walk, problem) = Walk::from_query(&tree, query);
+            assert!(walk.is_at_start());
+            assert_eq!(
+                problem,
+                Some(Problem::UnknownNode {
+                    given: "<script>".into()
+                })
+            );
+        }
     }
 
     #[test]
@@ -576,13 +880,66 @@ mod tests {
             (walk.shown(&tree).id.as_str(), problem),
             ("for-owners", None)
         );
+        assert!(walk.answered(&tree).is_empty());
         assert_eq!(
             walk.to_query("?audience=owner&via=nginx"),
-            "via=nginx&a=for-owners"
+            "via=nginx&from=for-owners&by=link"
+        );
+        let (walk, _) = Walk::from_query(&tree, "?audience=visitor&url=https%3A%2F%2Fx.example");
+        assert_eq!(
+            walk.began().how,
+            How::ErrorPage,
+            "a custom 502 page sends the error along"
         );
         for unknown in ["admin", "everyone"] {
             let (walk, problem) = Walk::from_query(&tree, &format!("?audience={unknown}"));
             assert!(walk.is_at_start() && problem.is_none(), "{unknown}");
         }
+    }
+
+    #[test]
+    fn progress_counts_the_questions_of_the_run_that_leads_to_advice() {
+        let tree = tree();
+        let at = |answers: &[&str]| walk(&tree, answers).progress(&tree);
+        assert_eq!(
+            at(&[]),
+            Some(Progress {
+                number: 1,
+                at_most: 4,
+                after_advice: false
+            })
+        );
+        let refresh = at(&["scope", "only-here", "refresh"]).unwrap();
+        assert_eq!((refresh.number, refresh.at_most), (4, 4));
+        assert_eq!(at(&["scope", "refresh", "still-broken"]), None, "advice");
+        let opened = opened(&tree, "everywhere", How::Link)
+            .progress(&tree)
+            .unwrap();
+        assert_eq!(
+            (opened.number, opened.at_most),
+            (1, 2),
+            "counted from where it began"
+        );
+    }
+
+    #[test]
+    fn progress_starts_a_new_run_after_advice_that_did_not_help() {
+        let tree = Tree::new(vec![
+            node(START, Question, &["fix"]),
+            node("fix", Guidance, &["end", "more"]),
+            node("more", Question, &["again"]),
+            node("again", Question, &["end"]),
+            node("end", End, &[]),
+        ])
+        .unwrap();
+        let walk = walk(&tree, &["fix", "more", "again"]);
+        assert_eq!(
+            walk.progress(&tree),
+            Some(Progress {
+                number: 2,
+                at_most: 2,
+                after_advice: true
+            })
+        );
     }
 }

@@ -12,10 +12,9 @@ use crate::analyze::{self, Analysis, Confidence, Rules};
 use crate::checks;
 use crate::content::Tree;
 use crate::context::Context;
-use crate::engine::Walk;
+use crate::engine::{Found, How, Walk};
 use crate::report::Report;
 use pulldown_cmark_escape::escape_html;
-use std::collections::HashMap;
 
 pub const PASTE: &str = "paste";
 pub const REPORT: &str = "report";
@@ -61,7 +60,7 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
 /// links keep the page's other parameters (`query`), as links between steps do.
 pub fn paste(rules: &Rules, tree: &Tree, text: &str, query: &str) -> String {
     let analysis = analyze::analyze(rules, text);
-    findings_html(&analysis, rules, &Walk::shortest_to_each(tree), query)
+    findings_html(&analysis, rules, tree, query)
 }
 
 /// The report on the walk a page's query describes, as Markdown and JSON.
@@ -85,7 +84,7 @@ pub fn report(
         answers: walk
             .answered(tree)
             .into_iter()
-            .map(|(question, answer)| (question, answer.label.as_str()))
+            .map(|given| (given.question, given.answer.label.as_str()))
             .collect(),
         findings: &findings,
         reached: walk.shown(tree),
@@ -94,20 +93,21 @@ pub fn report(
 }
 
 /// What the analysis found, as HTML: every value escaped, links only to steps of the guide.
-fn findings_html(
-    analysis: &Analysis,
-    rules: &Rules,
-    walks: &HashMap<&str, Walk>,
-    query: &str,
-) -> String {
+fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -> String {
     if analysis.confidence == Confidence::None {
         return "<p class=\"paste-none\" role=\"status\">Nothing in this text matches what this \
                 guide knows of 502 errors. Answer the questions instead: they lead to the same \
                 advice.</p>"
             .into();
     }
-    let link = |node: &Option<String>| {
-        let walk = walks.get(node.as_deref()?)?;
+    // A finding's link opens its step as a walk that a paste began, saying what it found.
+    let link = |node: &Option<String>, cause: &str| {
+        let node = tree.node(node.as_deref()?)?;
+        let found = Found {
+            gateway: analysis.gateway.clone(),
+            cause: cause.to_string(),
+        };
+        let walk = Walk::opened_at(node, How::Paste, Some(found));
         Some(format!("?{}", walk.to_query(query)))
     };
     let gateway = rules
@@ -169,7 +169,7 @@ fn findings_html(
         html.raw("</code></li>");
     }
     html.raw("</ul>");
-    if let Some(href) = link(&analysis.node) {
+    if let Some(href) = link(&analysis.node, &analysis.cause) {
         html.link(
             "<p><a class=\"paste-go\" href=\"",
             &href,
@@ -180,7 +180,7 @@ fn findings_html(
     let also: Vec<(String, &str)> = analysis
         .also
         .iter()
-        .filter_map(|(cause, node)| Some((link(node)?, analyze::cause_meaning(cause))))
+        .filter_map(|(cause, node)| Some((link(node, cause)?, analyze::cause_meaning(cause))))
         .collect();
     if !also.is_empty() {
         html.raw("<p>The paste also shows:</p><ul>");
@@ -261,7 +261,9 @@ mod tests {
         );
         assert!(html.contains("(upstream-refused)"), "{html}");
         assert!(
-            html.contains("<a class=\"paste-go\" href=\"?rid=abc&amp;a=owner-"),
+            html.contains(
+                "<a class=\"paste-go\" href=\"?rid=abc&amp;from=owner-nginx-refused&amp;by=paste&amp;found=nginx.upstream-refused\""
+            ),
             "{html}"
         );
         assert!(

@@ -13,8 +13,11 @@ pub mod embedding;
 pub mod engine;
 pub mod jobs;
 pub mod markdown;
+pub mod personal;
 pub mod query;
+pub mod reader;
 pub mod report;
+pub mod url_contract;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -23,6 +23,7 @@ use super::{
     Answer, Audience, Ending, FIXED_LABEL, Kind, MAX_ANSWERS_TO_FIRST_FIX, NOT_FIXED_LABEL, Node,
     START, Tree,
 };
+use super::{PLACEHOLDER_SPACES, PLACEHOLDERS};
 use crate::checks::{CHECKS, Check};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -70,7 +71,11 @@ pub struct SourceNode {
     check_line: Option<usize>,
     watch_line: Option<usize>,
     paste_line: Option<usize>,
+    retry_line: Option<usize>,
+    exhaustive_line: Option<usize>,
     ending_line: Option<usize>,
+    /// Whether each answer is marked as the way out for readers whose case is not listed.
+    way_out: Vec<bool>,
 }
 
 impl SourceNode {
@@ -97,6 +102,8 @@ struct FrontMatter {
     check: Option<Spanned<String>>,
     watch: Option<Spanned<bool>>,
     paste: Option<Spanned<bool>>,
+    retry: Option<Spanned<bool>>,
+    exhaustive: Option<Spanned<bool>>,
     ending: Option<Spanned<String>>,
 }
 
@@ -106,6 +113,7 @@ struct AnswerMatter {
     label: Spanned<String>,
     next: Spanned<String>,
     when: Option<Spanned<Outcomes>>,
+    way_out: Option<Spanned<bool>>,
 }
 
 /// `when = "offline"` or `when = ["nxdomain", "no-address"]`.
@@ -257,6 +265,11 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         })?),
     };
     let mut answers: Vec<(Answer, usize, usize)> = Vec::new();
+    let way_out: Vec<bool> = matter
+        .answers
+        .iter()
+        .map(|a| a.way_out.as_ref().is_some_and(|w| *w.get_ref()))
+        .collect();
     for a in matter.answers {
         let lines = (line_of(a.label.span().start), line_of(a.next.span().start));
         let when = match (&a.when, check) {
@@ -333,7 +346,10 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
         check_line,
         watch_line: set_line(&matter.watch),
         paste_line: set_line(&matter.paste),
+        retry_line: set_line(&matter.retry),
+        exhaustive_line: set_line(&matter.exhaustive),
         ending_line: spanned_line(&matter.ending),
+        way_out,
         node: Node {
             id: matter.id.into_inner(),
             title: matter.title.into_inner(),
@@ -345,6 +361,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             check,
             watch: set_line(&matter.watch).is_some(),
             paste: set_line(&matter.paste).is_some(),
+            retry: set_line(&matter.retry).is_some(),
             ending,
         },
         body,
@@ -528,6 +545,7 @@ fn check_node(source: &SourceNode) -> Vec<ContentError> {
         }
     }
     errors.extend(check_kind(source));
+    errors.extend(check_body(source));
     if node.id == START && node.audience != Audience::Everyone {
         errors.push(source.error(
             source.id_line,
@@ -568,6 +586,11 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
             source.check_line,
             Kind::Question,
             "only a question runs a check: remove it",
+        ),
+        (
+            source.exhaustive_line,
+            Kind::Question,
+            "only a question's answers can cover every case: remove exhaustive",
         ),
         (
             source.ending_line,
@@ -625,11 +648,106 @@ fn check_kind(source: &SourceNode) -> Vec<ContentError> {
         }
         _ => {}
     }
+    if let Some(line) = source.retry_line.filter(|_| node.kind == Kind::End) {
+        errors.push(source.error(
+            line,
+            "an end node ends the walk and offers no retry: remove retry",
+        ));
+    }
+    let listed = node.answers.len();
+    if node.kind == Kind::Question
+        && listed >= 3
+        && source.exhaustive_line.is_none()
+        && !source.way_out.contains(&true)
+    {
+        errors.push(source.error(
+            source.kind_line,
+            format!(
+                "this question has {listed} answers and no way out for a reader whose case is not \
+                 listed: add an answer such as \"Something else, or I'm not sure\" with way_out = \
+                 true, leading to general advice, or set exhaustive = true if the answers cover \
+                 every case"
+            ),
+        ));
+    }
     if node.kind != Kind::Question && !node.has_body {
         errors.push(source.error(
             source.body_line,
             format!("this {kind} has no text: write it below the closing +++ line"),
         ));
+    }
+    errors
+}
+
+/// The body's placeholders must be ones the page fills, in text rather than in links, and a
+/// heading may only be tagged for devices, browsers and systems the page knows.
+fn check_body(source: &SourceNode) -> Vec<ContentError> {
+    let names: Vec<String> = PLACEHOLDERS
+        .iter()
+        .map(|(name, _)| format!("{{{{{name}}}}}"))
+        .collect();
+    let mut errors = Vec::new();
+    let mut in_code = false;
+    for (n, line) in source.body.lines().enumerate() {
+        let at = source.body_line + n;
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+        }
+        let mut rest = line;
+        while let Some(open) = rest.find("{{") {
+            let after = &rest[open + 2..];
+            rest = after;
+            if !PLACEHOLDER_SPACES
+                .iter()
+                .any(|space| after.starts_with(space))
+            {
+                continue; // a template in a command, such as docker's {{json .Config}}
+            }
+            let name = after.split("}}").next().unwrap_or(after);
+            if !after.contains("}}") || !PLACEHOLDERS.iter().any(|(known, _)| *known == name) {
+                errors.push(source.error(
+                    at,
+                    format!(
+                        "{{{{{}…: the page fills only {}",
+                        name.chars().take(20).collect::<String>(),
+                        names.join(", ")
+                    ),
+                ));
+            } else if line[..line.len() - after.len()]
+                .rfind("](")
+                .is_some_and(|link| !line[link..line.len() - after.len()].contains(')'))
+            {
+                errors.push(source.error(
+                    at,
+                    format!("{{{{{name}}}}} is in a link: placeholders are filled in text only"),
+                ));
+            }
+        }
+        if in_code || !trimmed.starts_with('#') {
+            continue;
+        }
+        let Some(attributes) = trimmed
+            .strip_suffix('}')
+            .and_then(|heading| heading.rsplit_once('{'))
+            .map(|(_, attributes)| attributes)
+        else {
+            continue;
+        };
+        for class in attributes.split_whitespace() {
+            let tag = class.strip_prefix('.');
+            if !tag.is_some_and(crate::reader::is_tag) {
+                errors.push(source.error(
+                    at,
+                    format!(
+                        "heading tag {class:?} is not a device, browser or system: use .{}, .{} or .{}",
+                        crate::reader::DEVICES.join(", ."),
+                        crate::reader::BROWSERS.join(", ."),
+                        crate::reader::SYSTEMS.join(", .")
+                    ),
+                ));
+            }
+        }
     }
     errors
 }
@@ -1166,6 +1284,102 @@ mod tests {
             [
                 "visitor-q8.md:2: a reader needs 10 answers to reach a first fix here (start → visitor-q1 → visitor-q2 → visitor-q3 → visitor-q4 → visitor-q5 → visitor-q6 → visitor-q7 → visitor-q8 → visitor-q9 → visitor-tip); the limit is 8"
             ]
+        );
+    }
+
+    /// A start question with three answers to end nodes, its extra settings, and the end nodes.
+    fn three_answers(settings: &str, third: &str) -> Vec<(String, String)> {
+        let start = format!(
+            "+++\nid = \"start\"\ntitle = \"Which?\"\nkind = \"question\"\naudience = \"everyone\"\n{settings}\n\
+             [[answers]]\nlabel = \"One\"\nnext = \"visitor-a\"\n\n[[answers]]\nlabel = \"Two\"\nnext = \"visitor-b\"\n\n\
+             [[answers]]\nlabel = \"Something else\"\nnext = \"visitor-c\"\n{third}\n+++\n"
+        );
+        let mut files = vec![("start.md".to_string(), start)];
+        for id in ["visitor-a", "visitor-b", "visitor-c"] {
+            files.push((format!("{id}.md"), end_node(id, "visitor")));
+        }
+        files
+    }
+
+    fn errors_of(files: &[(String, String)]) -> Vec<String> {
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(f, t)| (f.as_str(), t.as_str()))
+            .collect();
+        errors(&files)
+    }
+
+    #[test]
+    fn a_question_with_three_answers_needs_a_way_out_or_to_say_they_cover_everything() {
+        let missing = errors_of(&three_answers("", ""));
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert!(
+            missing[0].starts_with("start.md:4: this question has 3 answers and no way out"),
+            "{missing:?}"
+        );
+        assert!(errors_of(&three_answers("", "way_out = true")).is_empty());
+        assert!(errors_of(&three_answers("exhaustive = true", "")).is_empty());
+        assert!(errors_of(&three_answers("exhaustive = false", "way_out = false")).len() == 1);
+        let on_guidance = with_advice("exhaustive = true");
+        assert!(
+            on_guidance
+                .iter()
+                .any(|e| e.contains("only a question's answers can cover every case")),
+            "{on_guidance:?}"
+        );
+    }
+
+    #[test]
+    fn an_end_node_offers_no_retry() {
+        let start = START_FILE.to_string();
+        let tip = TIP_FILE.replace("ending = \"fixed\"", "ending = \"fixed\"\nretry = true");
+        let found = errors(&[("start.md", &start), ("visitor-tip.md", &tip)]);
+        assert_eq!(
+            found,
+            ["visitor-tip.md:7: an end node ends the walk and offers no retry: remove retry"]
+        );
+    }
+
+    #[test]
+    fn placeholders_must_be_known_and_outside_links() {
+        let tip = |body: &str| TIP_FILE.replace("Press F5.", body);
+        let found =
+            |body: &str| errors(&[("start.md", START_FILE), ("visitor-tip.md", &tip(body))]);
+        assert!(found("Run `nslookup {{site.host}}` and quote {{request.id}}.").is_empty());
+        assert!(
+            found("```sh\ndocker inspect -f '{{json .Config}}' app\n```").is_empty(),
+            "templates in commands are not placeholders"
+        );
+        assert_eq!(
+            found("Open\n{{site.hots}} now."),
+            [
+                "visitor-tip.md:9: {{site.hots…: the page fills only {{site.host}}, {{site.url}}, {{site.origin}}, {{request.id}}"
+            ]
+        );
+        assert_eq!(
+            found("[open it]({{site.url}})"),
+            ["visitor-tip.md:8: {{site.url}} is in a link: placeholders are filled in text only"]
+        );
+    }
+
+    #[test]
+    fn headings_are_tagged_only_for_known_readers() {
+        let tip = |body: &str| TIP_FILE.replace("Press F5.", body);
+        let found =
+            |body: &str| errors(&[("start.md", START_FILE), ("visitor-tip.md", &tip(body))]);
+        assert!(
+            found("## On a phone {.phone}\n\nTap.\n\n## Chrome {.desktop .chrome}\n\nClick.")
+                .is_empty()
+        );
+        let wrong = found("Intro.\n\n## On a Nokia {.nokia}\n\nTap.");
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(
+            wrong[0].starts_with("visitor-tip.md:10: heading tag \".nokia\" is not a device, browser or system: use .phone, .desktop, .chrome"),
+            "{wrong:?}"
+        );
+        assert!(
+            found("```sh\n# a comment {.x}\n```").is_empty(),
+            "code is not a heading"
         );
     }
 

@@ -75,6 +75,20 @@ impl Ending {
     }
 }
 
+/// The placeholders a body may use (`{{site.host}}`…), each with what stands in for it when the
+/// guide does not know the value (see [`crate::personal`], which fills them). Their names
+/// begin with one of [`PLACEHOLDER_SPACES`], so they never clash with the `{{ … }}` of Go or
+/// Caddy templates in a command.
+pub const PLACEHOLDERS: [(&str, &str); 4] = [
+    ("site.host", "example.com"),
+    ("site.url", "https://example.com/"),
+    ("site.origin", "https://example.com"),
+    ("request.id", "REQUEST-ID"),
+];
+
+/// The first part of every placeholder's name.
+pub const PLACEHOLDER_SPACES: [&str; 2] = ["site.", "request."];
+
 /// The most answers a reader may need to give before the first guidance.
 pub const MAX_ANSWERS_TO_FIRST_FIX: usize = 8;
 
@@ -118,6 +132,8 @@ pub struct Node {
     pub watch: bool,
     /// A question that offers to read a pasted error page, headers or log line.
     pub paste: bool,
+    /// A step that tells a visitor to try the site again, with a link that opens it.
+    pub retry: bool,
     /// How the walk ended, on end nodes (and only there).
     pub ending: Option<Ending>,
 }
@@ -143,6 +159,8 @@ pub struct Tree {
     start: usize,
     /// Per node: the most questions still to answer before reaching guidance, this one included.
     questions_left: Vec<usize>,
+    /// Per node: the node before it on a shortest walk from the start (none for the start).
+    parents: Vec<Option<usize>>,
 }
 
 impl Tree {
@@ -165,11 +183,13 @@ impl Tree {
             }
         }
         let questions_left = questions_left(&nodes, &index);
+        let parents = parents(&nodes, &index, start);
         Ok(Tree {
             nodes,
             index,
             start,
             questions_left,
+            parents,
         })
     }
 
@@ -191,6 +211,13 @@ impl Tree {
         self.index
             .get(&node.id)
             .map_or(0, |&i| self.questions_left[i])
+    }
+
+    /// The step above `node`: the one before it on a shortest walk from the start, which is
+    /// where going back from a walk that began at `node` leads.
+    pub fn parent(&self, node: &Node) -> Option<&Node> {
+        let i = *self.index.get(&node.id)?;
+        self.parents[i].map(|p| &self.nodes[p])
     }
 
     /// Writes the tree in the line format that [`Tree::decode`] reads: one `N` line per node and
@@ -240,6 +267,7 @@ impl Tree {
                     has_body: flags.contains('b'),
                     watch: flags.contains('w'),
                     paste: flags.contains('p'),
+                    retry: flags.contains('r'),
                     ending: Ending::ALL.into_iter().find(|e| flags.contains(e.flag())),
                     check: match *check {
                         "-" => None,
@@ -270,9 +298,15 @@ impl Tree {
 }
 
 /// A node's yes/no properties as letters for the encoded tree: `b` body, `w` watch, `p` paste,
-/// and its ending's first letter (`f`, `n`, `e`, `i`).
+/// `r` retry, and its ending's first letter (`f`, `n`, `e`, `i`).
 fn flags(node: &Node) -> String {
-    let flags: String = [(node.has_body, 'b'), (node.watch, 'w'), (node.paste, 'p')]
+    let set = [
+        (node.has_body, 'b'),
+        (node.watch, 'w'),
+        (node.paste, 'p'),
+        (node.retry, 'r'),
+    ];
+    let flags: String = set
         .into_iter()
         .filter_map(|(set, letter)| set.then_some(letter))
         .chain(node.ending.map(Ending::flag))
@@ -324,6 +358,24 @@ pub fn parse_audience(name: &str) -> Option<Audience> {
     [Audience::Everyone, Audience::Visitor, Audience::Owner]
         .into_iter()
         .find(|&a| audience_name(a) == name)
+}
+
+/// The first node found before each node, breadth first from the start.
+fn parents(nodes: &[Node], index: &HashMap<String, usize>, start: usize) -> Vec<Option<usize>> {
+    let mut parents = vec![None; nodes.len()];
+    let mut seen = vec![false; nodes.len()];
+    seen[start] = true;
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(i) = queue.pop_front() {
+        for &next in nodes[i].answers.iter().filter_map(|a| index.get(&a.next)) {
+            if !seen[next] {
+                seen[next] = true;
+                parents[next] = Some(i);
+                queue.push_back(next);
+            }
+        }
+    }
+    parents
 }
 
 /// Longest run of questions from each node to the first guidance or end. Nodes on a loop
@@ -396,6 +448,7 @@ pub(crate) mod fixture {
             check: None,
             watch: false,
             paste: false,
+            retry: false,
             ending: (kind == Kind::End).then_some(Ending::Informed),
         }
     }
@@ -432,6 +485,7 @@ mod tests {
         nodes[0].answers[1].when = vec!["offline"];
         nodes[3].watch = true;
         nodes[1].paste = true;
+        nodes[2].retry = true;
         let tree = Tree::new(nodes).unwrap();
         let decoded = Tree::decode(&tree.encode()).unwrap();
         assert_eq!(decoded.start().check, Some(Check::Online));
@@ -439,6 +493,7 @@ mod tests {
         assert!(decoded.start().answer_for("online").is_none());
         assert!(decoded.node("fix").unwrap().watch);
         assert!(decoded.node("a").unwrap().paste);
+        assert!(decoded.node("b").unwrap().retry);
         assert_eq!(decoded.nodes(), tree.nodes());
     }
 
@@ -470,6 +525,17 @@ mod tests {
     fn the_tree_embedded_by_the_build_decodes() {
         let tree = Tree::decode(include_str!(concat!(env!("OUT_DIR"), "/tree.txt"))).unwrap();
         assert_eq!(tree.start().id, START);
+    }
+
+    #[test]
+    fn each_node_knows_the_step_above_it_on_a_shortest_walk() {
+        let tree = sample();
+        let parent = |id| tree.parent(tree.node(id).unwrap()).map(|n| n.id.as_str());
+        assert_eq!(parent(START), None);
+        assert_eq!(parent("a"), Some(START));
+        assert_eq!(parent("fix"), Some(START), "the shorter way in wins");
+        assert_eq!(parent("end"), Some("fix"));
+        assert_eq!(parent("c"), Some("fix"));
     }
 
     #[test]
