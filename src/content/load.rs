@@ -1320,7 +1320,7 @@ mod tests {
         assert!(errors_of(&three_answers("", "way_out = true")).is_empty());
         assert!(errors_of(&three_answers("exhaustive = true", "")).is_empty());
         assert!(errors_of(&three_answers("exhaustive = false", "way_out = false")).len() == 1);
-        let on_guidance = with_advice("exhaustive = true");
+        let on_guidance = with_advice("not_fixed = \"visitor-tip\"\nexhaustive = true\n");
         assert!(
             on_guidance
                 .iter()
