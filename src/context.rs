@@ -21,6 +21,7 @@
 use crate::checks;
 use crate::content::{Audience, parse_audience};
 use crate::query;
+use crate::url_contract as param;
 
 /// The longest request id kept; longer values are dropped, not cut.
 const ID_LIMIT: usize = 128;
@@ -50,30 +51,44 @@ impl Context {
     pub fn from_query(query: &str) -> Context {
         let mut notes = Vec::new();
         let context = Context {
-            url: checked(query, "url", url, &mut notes),
-            status: checked(query, "status", status, &mut notes),
-            time: checked(query, "time", time, &mut notes),
-            rid: checked(query, "rid", request_id, &mut notes),
-            via: checked(query, "via", gateway, &mut notes),
-            lang: checked(query, "lang", lang, &mut notes),
+            url: checked(query, param::URL, url, &mut notes),
+            status: checked(query, param::STATUS, status, &mut notes),
+            time: checked(query, param::TIME, time, &mut notes),
+            rid: checked(query, param::REQUEST_ID, request_id, &mut notes),
+            via: checked(query, param::VIA, gateway, &mut notes),
+            lang: checked(query, param::LANG, lang, &mut notes),
             notes: Vec::new(),
         };
         // The walk reads `audience` (and `step`, whose problems it reports itself); a bad
         // audience is still worth a note here.
-        checked(query, "audience", audience, &mut notes);
+        checked(query, param::AUDIENCE, audience, &mut notes);
         Context { notes, ..context }
     }
 
     /// Each parameter of the contract that describes the error, with its value if it passed.
     pub fn values(&self) -> [(&'static str, Option<String>); 6] {
         [
-            ("url", self.url.clone()),
-            ("status", self.status.map(|s| s.to_string())),
-            ("time", self.time.clone()),
-            ("rid", self.rid.clone()),
-            ("via", self.via.clone()),
-            ("lang", self.lang.clone()),
+            (param::URL, self.url.clone()),
+            (param::STATUS, self.status.map(|s| s.to_string())),
+            (param::TIME, self.time.clone()),
+            (param::REQUEST_ID, self.rid.clone()),
+            (param::VIA, self.via.clone()),
+            (param::LANG, self.lang.clone()),
         ]
+    }
+
+    /// `query` without the values that were left out, so the address bar no longer carries
+    /// them (the report keeps why).
+    pub fn without_dropped(&self, query: &str) -> String {
+        self.notes.iter().fold(query.to_string(), |query, note| {
+            query::set(&query, note.param, None)
+        })
+    }
+
+    /// The one line a reader sees when values were left out; the reasons go to the report.
+    pub fn dropped_note(&self) -> Option<&'static str> {
+        (!self.notes.is_empty())
+            .then_some("Some details in the link that brought you here could not be used.")
     }
 
     /// `query` with the values that passed written in, for a link that carries them on.
@@ -105,6 +120,66 @@ impl Context {
         let primary = lang.split('-').next().unwrap_or_default();
         (!primary.eq_ignore_ascii_case("en"))
             .then_some("This guide is only available in English for now.")
+    }
+}
+
+/// `url` with what looks secret hidden as `***`: a user and password before the host, and the
+/// values of query and fragment parameters whose names speak of tokens, keys, signatures,
+/// sessions, authentication, passwords or codes. For the report and the share link, unless the
+/// reader chooses to include them.
+pub fn masked(url: &str) -> String {
+    const SECRET: [&str; 11] = [
+        "token",
+        "key",
+        "sig",
+        "session",
+        "auth",
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "code",
+        "credential",
+    ];
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let authority_end = url[after_scheme..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| after_scheme + i);
+    let mut out = String::with_capacity(url.len());
+    out.push_str(&url[..after_scheme]);
+    let authority = &url[after_scheme..authority_end];
+    match authority.rsplit_once('@') {
+        Some((_, host)) => {
+            out.push_str("***@");
+            out.push_str(host);
+        }
+        None => out.push_str(authority),
+    }
+    let rest = &url[authority_end..];
+    let mut at = 0;
+    for (i, c) in rest.char_indices() {
+        if matches!(c, '?' | '#' | '&' | ';') {
+            out.push_str(&mask_pair(&rest[at..i], &SECRET));
+            out.push(c);
+            at = i + 1;
+        }
+    }
+    out.push_str(&mask_pair(&rest[at..], &SECRET));
+    out
+}
+
+/// A `name=value` pair with its value hidden if the name looks secret; anything else as given.
+fn mask_pair(pair: &str, secret: &[&str]) -> String {
+    match pair.split_once('=') {
+        Some((name, value)) if !value.is_empty() => {
+            let name = name.to_ascii_lowercase();
+            if secret.iter().any(|word| name.contains(word)) {
+                format!("{}=***", &pair[..pair.len() - value.len() - 1])
+            } else {
+                pair.to_string()
+            }
+        }
+        _ => pair.to_string(),
     }
 }
 
@@ -415,6 +490,53 @@ mod tests {
                 .contains("ahead of this device's clock")
         );
         assert_eq!(time_ago(f64::NAN), None);
+    }
+
+    #[test]
+    fn secret_looking_parts_of_an_address_are_hidden() {
+        for (given, shown) in [
+            (
+                "https://shop.example/cart?id=7&token=abc&X-Amz-Signature=f00",
+                "https://shop.example/cart?id=7&token=***&X-Amz-Signature=***",
+            ),
+            (
+                "https://user:hunter2@shop.example/login?next=/a&session_id=9",
+                "https://***@shop.example/login?next=/a&session_id=***",
+            ),
+            (
+                "https://app.example/callback#access_token=xyz&state=1",
+                "https://app.example/callback#access_token=***&state=1",
+            ),
+            (
+                "https://app.example/?code=123&api_key=k",
+                "https://app.example/?code=***&api_key=***",
+            ),
+            (
+                "https://shop.example/cart?page=2",
+                "https://shop.example/cart?page=2",
+            ),
+            (
+                "https://shop.example/a@b?auth=",
+                "https://shop.example/a@b?auth=",
+            ),
+        ] {
+            assert_eq!(masked(given), shown, "{given}");
+        }
+    }
+
+    #[test]
+    fn dropped_values_get_one_calm_line_and_leave_the_address_bar() {
+        let context =
+            Context::from_query("?a=x&rid=%3Cb%3E&status=5020&url=https%3A%2F%2Fok.example");
+        assert_eq!(
+            context.dropped_note(),
+            Some("Some details in the link that brought you here could not be used.")
+        );
+        assert_eq!(
+            context.without_dropped("?a=x&rid=%3Cb%3E&status=5020&url=https%3A%2F%2Fok.example"),
+            "a=x&url=https%3A%2F%2Fok.example"
+        );
+        assert_eq!(Context::from_query("?rid=abc").dropped_note(), None);
     }
 
     #[test]

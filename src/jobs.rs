@@ -6,7 +6,7 @@
 //! | job      | arguments                                           | result            |
 //! |----------|-----------------------------------------------------|-------------------|
 //! | `paste`  | the text, `signatures.txt`, `tree.txt`, the page's query | findings as HTML |
-//! | `report` | `tree.txt`, the page's query, its link, the findings (see [`checks::encode_findings`]) | Markdown, JSON |
+//! | `report` | `tree.txt`, the page's query, the query it was opened with, its link, the findings (see [`checks::encode_findings`]), `1` to keep secrets | text, Markdown, JSON |
 
 use crate::analyze::{self, Analysis, Confidence, Rules};
 use crate::checks;
@@ -45,13 +45,14 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
                 _ => broken("read the paste"),
             }
         }
-        [job, tree, query, link, findings] if job == REPORT => match Tree::decode(tree) {
-            Ok(tree) => {
-                let (markdown, json) = report(&tree, query, link, findings, environment);
-                vec![markdown, json]
+        [job, tree, query, opened, link, findings, secrets] if job == REPORT => {
+            match Tree::decode(tree) {
+                Ok(tree) => {
+                    report(&tree, query, opened, link, findings, secrets, environment).to_vec()
+                }
+                Err(_) => broken("write the report"),
             }
-            Err(_) => broken("write the report"),
-        },
+        }
         _ => broken("do that"),
     }
 }
@@ -63,16 +64,21 @@ pub fn paste(rules: &Rules, tree: &Tree, text: &str, query: &str) -> String {
     findings_html(&analysis, rules, tree, query)
 }
 
-/// The report on the walk a page's query describes, as Markdown and JSON.
+/// The report on the walk a page's query describes, as plain text, Markdown and JSON. `opened`
+/// is the query of the link that opened the guide, whose left-out values the report explains;
+/// `secrets` is `"1"` when the reader chose to include secret-looking parts of the address.
 pub fn report(
     tree: &Tree,
     query: &str,
+    opened: &str,
     link: &str,
     findings: &str,
+    secrets: &str,
     environment: &Environment,
-) -> (String, String) {
+) -> [String; 3] {
     let (walk, _) = Walk::from_query(tree, query);
     let context = Context::from_query(query);
+    let dropped = Context::from_query(opened).notes;
     let findings = checks::decode_findings(findings);
     let report = Report {
         created: &environment.created,
@@ -81,15 +87,14 @@ pub fn report(
         link,
         content_version: &environment.content_version,
         context: &context,
-        answers: walk
-            .answered(tree)
-            .into_iter()
-            .map(|given| (given.question, given.answer.label.as_str()))
-            .collect(),
+        dropped: &dropped,
+        began: (walk.began(), walk.first(tree)),
+        answers: walk.answered(tree),
         findings: &findings,
         reached: walk.shown(tree),
+        with_secrets: secrets == "1",
     };
-    (report.markdown(), report.json())
+    [report.text(), report.markdown(), report.json()]
 }
 
 /// What the analysis found, as HTML: every value escaped, links only to steps of the guide.
@@ -298,30 +303,43 @@ mod tests {
         let walk = Walk::default()
             .choose(&tree, "visitor-other-sites")
             .unwrap();
-        let query = walk.to_query("rid=abc-123&url=https%3A%2F%2Fshop.example%2F");
+        let query = walk.to_query("rid=abc-123&url=https%3A%2F%2Fshop.example%2F%3Ftoken%3Dx");
         let result = run(
             &args(&[
                 REPORT,
                 include_str!(concat!(env!("OUT_DIR"), "/tree.txt")),
                 &query,
+                "?status=9999&rid=abc-123",
                 "https://guide.example/?a=visitor-other-sites",
+                "",
                 "",
             ]),
             &environment(),
         );
-        let [markdown, json] = result.as_slice() else {
-            panic!("two texts: {result:?}");
+        let [text, markdown, json] = result.as_slice() else {
+            panic!("three texts: {result:?}");
         };
         assert!(
-            markdown.contains(
+            text.contains(
                 "1. Who is seeing the 502 error? → I was visiting a website and it showed the error"
             ),
+            "{text}"
+        );
+        assert!(
+            text.contains("Failed address: https://shop.example/?token=***"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Left out of the link: The link's “status” value"),
+            "{text}"
+        );
+        assert!(
+            markdown.contains("- Request id: `abc-123 (from the error page)`"),
             "{markdown}"
         );
-        assert!(markdown.contains("- Request id: `abc-123`"), "{markdown}");
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
         assert_eq!(value["reached"]["id"], "visitor-other-sites");
-        assert_eq!(value["context"]["url"], "https://shop.example/");
+        assert_eq!(value["context"]["url"], "https://shop.example/?token=***");
     }
 
     #[test]

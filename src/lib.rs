@@ -12,6 +12,8 @@ pub mod context;
 pub mod embedding;
 pub mod engine;
 pub mod jobs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod map;
 pub mod markdown;
 pub mod personal;
 pub mod query;

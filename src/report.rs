@@ -1,18 +1,25 @@
-//! The report a reader hands to support: when and where the error happened, their browser and
-//! system, every answer given, every check with its raw details, the step the guide reached and
-//! the request ids known. The same facts come out as Markdown (to paste into a ticket or an
-//! email) and as JSON (for help desks that read it by machine).
+//! The report a reader hands to support. It opens with what support asks for first: the
+//! address that failed, when, the request ids, what happened and what was tried; then how the
+//! walk began, every answer (marking those a check chose) and every check with its details; then
+//! the technical details (browser, user agent, the guide's link and content version, the link
+//! values that were left out and why). The same facts come out as plain text (to paste
+//! anywhere), Markdown (for a ticket that renders it) and JSON (for help desks that read it by
+//! machine).
 //!
-//! Everything in it is untrusted text: the Markdown puts values in code spans, and the JSON
-//! escapes them, so nothing a link or a site sent can change the report's structure.
+//! Everything in it is untrusted text: the Markdown puts values in code spans and escapes prose,
+//! and the JSON escapes them, so nothing a link or a site sent can change the report's
+//! structure. Secret-looking parts of the failing address (see [`crate::context::masked`]) are
+//! hidden unless the reader chooses to include them.
 
 use crate::checks::Finding;
-use crate::content::{Node, kind_name};
-use crate::context::Context;
+use crate::content::{FIXED_LABEL, Kind, Node, kind_name};
+use crate::context::{self, Context, Note};
+use crate::engine::{Began, Given, How};
+use crate::reader::Reader;
 use std::fmt::Write;
 
 /// The version of the JSON layout.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Response headers whose values identify one request at a CDN or proxy.
 const REQUEST_ID_HEADERS: [&str; 3] = ["cf-ray", "x-amz-cf-id", "x-request-id"];
@@ -30,15 +37,57 @@ pub struct Report<'a> {
     /// Which version of the guide's content was used.
     pub content_version: &'a str,
     pub context: &'a Context,
+    /// The values of the link that opened the guide that were left out, and why.
+    pub dropped: &'a [Note],
+    /// Where and how the walk began, and the step it began at.
+    pub began: (&'a Began, &'a Node),
     /// Each question answered, with the answer given.
-    pub answers: Vec<(&'a Node, &'a str)>,
+    pub answers: Vec<Given<'a>>,
     /// Each check that ran, with the id of the question that ran it, oldest first.
     pub findings: &'a [(String, Finding)],
     /// The step on screen.
     pub reached: &'a Node,
+    /// Whether secret-looking parts of the failing address are kept.
+    pub with_secrets: bool,
+}
+
+/// A part of the report: a heading and its lines.
+struct Section {
+    heading: &'static str,
+    lines: Vec<Line>,
+}
+
+enum Line {
+    /// A label and an untrusted value.
+    Field(&'static str, String),
+    /// A sentence of the guide's own, with untrusted parts already in it.
+    Text(String),
+    /// A numbered entry.
+    Numbered(String),
+    /// A detail under the entry before it: a name and an untrusted value.
+    Detail(String, String),
 }
 
 impl Report<'_> {
+    /// The failing address as the report shows it.
+    fn address(&self) -> Option<String> {
+        let url = self.context.url.as_deref()?;
+        Some(if self.with_secrets {
+            url.to_string()
+        } else {
+            context::masked(url)
+        })
+    }
+
+    /// A check's detail as the report shows it: addresses lose their secrets too.
+    fn detail_value(&self, name: &str, value: &str) -> String {
+        if name == "address" && !self.with_secrets {
+            context::masked(value)
+        } else {
+            value.to_string()
+        }
+    }
+
     /// Every request id known: the one the error page passed on, then those in check results.
     pub fn request_ids(&self) -> Vec<(String, String)> {
         let from_page = self
@@ -62,96 +111,248 @@ impl Report<'_> {
         ids
     }
 
-    pub fn markdown(&self) -> String {
-        let mut out = String::from("# 502 Bad Gateway: report for support\n\n");
-        let ending = self.reached.ending.map_or("", |e| e.name());
-        let _ = writeln!(
-            out,
-            "- Reached: **{}** {}{}",
-            plain(&self.reached.title),
-            code(&self.reached.id),
-            if ending.is_empty() {
-                String::new()
-            } else {
-                format!(" ({ending})")
-            }
+    /// What the reader met, in one sentence.
+    fn what_happened(&self) -> String {
+        let status = self.context.status.map_or_else(
+            || "an error".to_string(),
+            |status| format!("status {status}"),
         );
-        let _ = writeln!(
-            out,
-            "- Created: {} ({})",
-            code(self.created),
-            plain(self.timezone)
-        );
-        let _ = writeln!(
-            out,
-            "- Browser: {} {}",
-            plain(&browser_and_system(self.user_agent)),
-            code(self.user_agent)
-        );
-        let _ = writeln!(out, "- Guide: <{}>", self.link.replace(['<', '>', ' '], ""));
+        let through = self
+            .context
+            .via
+            .as_ref()
+            .map_or(String::new(), |via| format!(" from {via}"));
+        let ending = self
+            .reached
+            .ending
+            .map_or(String::new(), |ending| format!(" ({})", ending.name()));
+        format!(
+            "The reader got {status}{through}. The guide reached “{}”{ending}.",
+            self.reached.title
+        )
+    }
 
-        out.push_str("\n## The error\n\n");
-        let facts = self.context.facts();
-        if facts.is_empty() {
-            out.push_str("No details came with the link that opened the guide.\n");
+    /// How the walk began, in one sentence.
+    pub fn began_sentence(&self) -> String {
+        let (began, first) = self.began;
+        match began.how {
+            How::Start => "At the start: every answer below is the reader's.".into(),
+            How::Link => format!("Opened at “{}” from a link.", first.title),
+            How::Map => format!("Opened at “{}” from the guide's map.", first.title),
+            How::ErrorPage => format!("Opened at “{}” from the site's error page.", first.title),
+            How::Paste => match &began.found {
+                Some(found) => format!(
+                    "Opened at “{}” from a paste, which showed {}: {}.",
+                    first.title,
+                    found.gateway,
+                    crate::analyze::cause_meaning(&found.cause)
+                ),
+                None => format!("Opened at “{}” from a paste.", first.title),
+            },
         }
-        for (label, value) in facts {
-            let _ = writeln!(out, "- {label}: {}", code(&value));
-        }
+    }
+
+    fn sections(&self) -> Vec<Section> {
+        let mut summary = vec![
+            Line::Field(
+                "Failed address",
+                self.address().unwrap_or_else(|| "not given".into()),
+            ),
+            Line::Field(
+                "When it failed",
+                match &self.context.time {
+                    Some(time) => time.clone(),
+                    None => format!(
+                        "not given; this report was written {} ({})",
+                        self.created, self.timezone
+                    ),
+                },
+            ),
+        ];
         let ids = self.request_ids();
-        if !ids.is_empty() {
-            out.push_str("\nRequest ids:\n\n");
-            for (source, id) in &ids {
-                let _ = writeln!(out, "- {} ({})", code(id), plain(source));
-            }
+        if ids.is_empty() {
+            summary.push(Line::Field("Request ids", "none known".into()));
+        }
+        for (source, id) in ids {
+            summary.push(Line::Field("Request id", format!("{id} ({source})")));
+        }
+        summary.push(Line::Text(self.what_happened()));
+
+        let mut tried: Vec<Line> = self
+            .answers
+            .iter()
+            .filter(|given| given.question.kind == Kind::Guidance)
+            .map(|given| {
+                let result = if given.answer.label == FIXED_LABEL {
+                    "it fixed the error"
+                } else {
+                    "the error stayed"
+                };
+                Line::Text(format!("{}: {result}.", given.question.title))
+            })
+            .collect();
+        tried.extend(self.findings.iter().map(|(_, finding)| {
+            Line::Text(format!(
+                "Check {}: {}",
+                finding.check.name(),
+                finding.summary
+            ))
+        }));
+        if tried.is_empty() {
+            tried.push(Line::Text(
+                "No advice followed and no check run yet.".into(),
+            ));
         }
 
-        out.push_str("\n## Answers\n\n");
+        let mut walk = vec![Line::Text(self.began_sentence())];
         if self.answers.is_empty() {
-            out.push_str("No questions answered yet.\n");
+            walk.push(Line::Text("No questions answered yet.".into()));
         }
-        for (number, (question, answer)) in self.answers.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "{}. {} → {}",
-                number + 1,
-                plain(&question.title),
-                plain(answer)
-            );
+        for given in &self.answers {
+            let by = if given.by_check {
+                " (chosen by the guide's check)"
+            } else {
+                ""
+            };
+            walk.push(Line::Numbered(format!(
+                "{} → {}{by}",
+                given.question.title, given.answer.label
+            )));
         }
 
-        out.push_str("\n## Checks\n\n");
+        let mut checks = Vec::new();
         if self.findings.is_empty() {
-            out.push_str("No live checks ran.\n");
+            checks.push(Line::Text("No live checks ran.".into()));
         }
         for (question, finding) in self.findings {
-            let _ = writeln!(
-                out,
-                "- {} on {}: {} ({}). {}",
-                code(finding.check.name()),
-                code(question),
-                code(finding.outcome),
+            checks.push(Line::Numbered(format!(
+                "{} on {question}: {} ({}). {}",
+                finding.check.name(),
+                finding.outcome,
                 finding.verdict.name(),
-                plain(&finding.summary)
-            );
+                finding.summary
+            )));
             for (name, value) in &finding.details {
-                let _ = writeln!(out, "  - {}: {}", plain(name), code(value));
+                checks.push(Line::Detail(name.clone(), self.detail_value(name, value)));
+            }
+        }
+
+        let reader = Reader::from_user_agent(self.user_agent, false);
+        let mut technical = vec![
+            Line::Field(
+                "Report written",
+                format!("{} ({})", self.created, self.timezone),
+            ),
+            Line::Field("Browser", reader.summary),
+            Line::Field("User agent", self.user_agent.to_string()),
+            Line::Field("Guide", self.link.to_string()),
+            Line::Field("Content version", self.content_version.to_string()),
+        ];
+        if let Some(status) = self.context.status {
+            technical.push(Line::Field("Status", status.to_string()));
+        }
+        if let Some(via) = &self.context.via {
+            technical.push(Line::Field("Gateway", via.clone()));
+        }
+        for note in self.dropped {
+            technical.push(Line::Field("Left out of the link", note.sentence()));
+        }
+        if self.context.url.is_some() && !self.with_secrets && self.address() != self.context.url {
+            technical.push(Line::Text(
+                "Secret-looking parts of the address are hidden as ***.".into(),
+            ));
+        }
+        vec![
+            Section {
+                heading: "The error",
+                lines: summary,
+            },
+            Section {
+                heading: "What was tried",
+                lines: tried,
+            },
+            Section {
+                heading: "The walk",
+                lines: walk,
+            },
+            Section {
+                heading: "Checks",
+                lines: checks,
+            },
+            Section {
+                heading: "Technical details",
+                lines: technical,
+            },
+        ]
+    }
+
+    /// Plain text, to paste into any message: no markup, nothing escaped.
+    pub fn text(&self) -> String {
+        let mut out = String::from("502 Bad Gateway: report for support\n");
+        for section in self.sections() {
+            let _ = write!(out, "\n{}\n", section.heading.to_uppercase());
+            let mut number = 0;
+            for line in section.lines {
+                let line = match line {
+                    Line::Field(label, value) => format!("{label}: {}", one_line(&value)),
+                    Line::Text(text) => one_line(&text),
+                    Line::Numbered(text) => {
+                        number += 1;
+                        format!("{number}. {}", one_line(&text))
+                    }
+                    Line::Detail(name, value) => {
+                        format!("   {}: {}", one_line(&name), one_line(&value))
+                    }
+                };
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Markdown, for tickets that render it: values in code spans, prose escaped.
+    pub fn markdown(&self) -> String {
+        let mut out = String::from("# 502 Bad Gateway: report for support\n");
+        for section in self.sections() {
+            let _ = write!(out, "\n## {}\n\n", section.heading);
+            let mut number = 0;
+            for line in section.lines {
+                let line = match line {
+                    Line::Field(label, value) => format!("- {label}: {}", code(&value)),
+                    Line::Text(text) => format!("- {}", plain(&text)),
+                    Line::Numbered(text) => {
+                        number += 1;
+                        format!("{number}. {}", plain(&text))
+                    }
+                    Line::Detail(name, value) => format!("   - {}: {}", plain(&name), code(&value)),
+                };
+                out.push_str(&line);
+                out.push('\n');
             }
         }
         out
     }
 
     pub fn json(&self) -> String {
+        let mut values = self.context.values();
+        for (name, value) in &mut values {
+            if *name == crate::url_contract::URL {
+                *value = self.address();
+            }
+        }
         let context = object(
-            self.context
-                .values()
+            values
+                .into_iter()
                 .map(|(name, value)| (name, value.as_deref().map_or("null".into(), string))),
         );
-        let answers = array(self.answers.iter().map(|(question, answer)| {
+        let answers = array(self.answers.iter().map(|given| {
             object([
-                ("question_id", string(&question.id)),
-                ("question", string(&question.title)),
-                ("answer", string(answer)),
+                ("question_id", string(&given.question.id)),
+                ("question", string(&given.question.title)),
+                ("answer", string(&given.answer.label)),
+                ("next", string(&given.answer.next)),
+                ("by_check", given.by_check.to_string()),
             ])
         }));
         let checks = array(self.findings.iter().map(|(question, finding)| {
@@ -164,7 +365,10 @@ impl Report<'_> {
                 (
                     "details",
                     array(finding.details.iter().map(|(name, value)| {
-                        object([("name", string(name)), ("value", string(value))])
+                        object([
+                            ("name", string(name)),
+                            ("value", string(&self.detail_value(name, value))),
+                        ])
                     })),
                 ),
             ])
@@ -180,11 +384,31 @@ impl Report<'_> {
                     .map_or("null".into(), |e| string(e.name())),
             ),
         ]);
+        let (began, first) = self.began;
+        let began = object([
+            ("at", string(&first.id)),
+            ("how", string(began.how.name())),
+            (
+                "found",
+                began.found.as_ref().map_or("null".into(), |found| {
+                    object([
+                        ("gateway", string(&found.gateway)),
+                        ("cause", string(&found.cause)),
+                    ])
+                }),
+            ),
+        ]);
         let request_ids = array(
             self.request_ids()
                 .iter()
                 .map(|(source, id)| object([("id", string(id)), ("source", string(source))])),
         );
+        let dropped = array(
+            self.dropped
+                .iter()
+                .map(|note| object([("param", string(note.param)), ("why", string(note.why))])),
+        );
+        let reader = Reader::from_user_agent(self.user_agent, false);
         object([
             ("fix502_report", FORMAT.to_string()),
             ("created", string(self.created)),
@@ -192,13 +416,16 @@ impl Report<'_> {
             (
                 "browser",
                 object([
-                    ("summary", string(&browser_and_system(self.user_agent))),
+                    ("summary", string(&reader.summary)),
                     ("user_agent", string(self.user_agent)),
                 ]),
             ),
             ("guide", string(self.link)),
             ("content_version", string(self.content_version)),
             ("context", context),
+            ("secrets_hidden", (!self.with_secrets).to_string()),
+            ("left_out", dropped),
+            ("began", began),
             ("reached", reached),
             ("answers", answers),
             ("checks", checks),
@@ -207,42 +434,8 @@ impl Report<'_> {
     }
 }
 
-/// "Chrome 131 on Linux", from a user-agent string, as far as it tells.
-pub fn browser_and_system(user_agent: &str) -> String {
-    let version_after = |marker: &str| {
-        let at = user_agent.find(marker)? + marker.len();
-        let version: String = user_agent[at..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        (!version.is_empty()).then_some(version)
-    };
-    // Order matters: Edge and Opera also say Chrome, and Chrome also says Safari.
-    let browsers = [
-        ("Edg/", "Edge"),
-        ("OPR/", "Opera"),
-        ("Firefox/", "Firefox"),
-        ("Chrome/", "Chrome"),
-        ("Version/", "Safari"),
-    ];
-    let browser = browsers
-        .iter()
-        .find_map(|(marker, name)| Some(format!("{name} {}", version_after(marker)?)))
-        .unwrap_or_else(|| "an unknown browser".into());
-    let systems = [
-        ("Android", "Android"),
-        ("iPhone", "iOS"),
-        ("iPad", "iPadOS"),
-        ("CrOS", "ChromeOS"),
-        ("Windows", "Windows"),
-        ("Mac OS X", "macOS"),
-        ("Linux", "Linux"),
-    ];
-    let system = systems
-        .iter()
-        .find(|(marker, _)| user_agent.contains(marker))
-        .map_or("an unknown system", |(_, name)| name);
-    format!("{browser} on {system}")
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
 }
 
 /// Text for Markdown prose, with the characters that would start markup escaped.
@@ -263,7 +456,7 @@ fn plain(text: &str) -> String {
 
 /// A Markdown code span holding `text` exactly, whatever backticks it contains.
 fn code(text: &str) -> String {
-    let text = text.replace(['\n', '\r'], " ");
+    let text = one_line(text);
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') {
@@ -310,32 +503,74 @@ fn array(items: impl Iterator<Item = String>) -> String {
 mod tests {
     use super::*;
     use crate::checks::{self, Fetched};
-    use crate::content::Kind::{End, Question};
+    use crate::content::Kind::{End, Guidance, Question};
+    use crate::content::NOT_FIXED_LABEL;
     use crate::content::fixture::node;
+    use crate::engine::{Found, Walk};
 
     const CHROME: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
-    fn report<'a>(
-        context: &'a Context,
-        question: &'a Node,
-        reached: &'a Node,
-        findings: &'a [(String, Finding)],
-    ) -> Report<'a> {
-        Report {
-            created: "2026-11-22T05:50:12.000Z",
-            timezone: "Europe/London, UTC+00:00",
-            user_agent: CHROME,
-            link: "https://help.example/_fix502/?a=visitor-scope.visitor-fixed",
-            content_version: "0123456789abcdef",
-            context,
-            answers: vec![(question, "It fails everywhere")],
-            findings,
-            reached,
+    struct Fixture {
+        context: Context,
+        dropped: Vec<Note>,
+        began: Began,
+        question: Node,
+        advice: Node,
+        reached: Node,
+        findings: Vec<(String, Finding)>,
+    }
+
+    impl Fixture {
+        fn new(query: &str) -> Fixture {
+            let mut advice = node(
+                "visitor-cache",
+                Guidance,
+                &["visitor-fixed", "visitor-next"],
+            );
+            advice.answers[1].label = NOT_FIXED_LABEL.into();
+            let context = Context::from_query(query);
+            Fixture {
+                dropped: context.notes.clone(),
+                context,
+                began: Began::default(),
+                question: node("visitor-scope", Question, &["visitor-cache"]),
+                advice,
+                reached: node("visitor-next", End, &[]),
+                findings: vec![site_finding()],
+            }
+        }
+
+        fn report(&self, with_secrets: bool) -> Report<'_> {
+            Report {
+                created: "2026-11-22T05:50:12.000Z",
+                timezone: "Europe/London, UTC+00:00",
+                user_agent: CHROME,
+                link: "https://help.example/_fix502/?a=visitor-scope.visitor-cache.visitor-next",
+                content_version: "0123456789abcdef",
+                context: &self.context,
+                dropped: &self.dropped,
+                began: (&self.began, &self.question),
+                answers: vec![
+                    Given {
+                        question: &self.question,
+                        answer: &self.question.answers[0],
+                        by_check: true,
+                    },
+                    Given {
+                        question: &self.advice,
+                        answer: &self.advice.answers[1],
+                        by_check: false,
+                    },
+                ],
+                findings: &self.findings,
+                reached: &self.reached,
+                with_secrets,
+            }
         }
     }
 
     fn site_finding() -> (String, Finding) {
-        let site = checks::site("https://shop.example/cart").unwrap();
+        let site = checks::site("https://shop.example/cart?token=s3cr3t").unwrap();
         let fetched = Fetched::Answered {
             millis: 120,
             status: 502,
@@ -348,92 +583,122 @@ mod tests {
         ("visitor-scope".into(), checks::site_status(&site, &fetched))
     }
 
+    const ERROR_PAGE: &str = "url=https%3A%2F%2Fshop.example%2Fcart%3Ftoken%3Ds3cr3t&status=502\
+                              &time=2026-11-22T04%3A53%3A44Z&rid=abc-123&via=cloudflare";
+
     #[test]
-    fn markdown_tells_support_what_they_ask_for() {
-        let context = Context::from_query(
-            "url=https%3A%2F%2Fshop.example%2Fcart&status=502&rid=abc-123&via=cloudflare",
-        );
-        let question = node("visitor-scope", Question, &["visitor-fixed"]);
-        let reached = node("visitor-fixed", End, &[]);
-        let findings = [site_finding()];
-        let text = report(&context, &question, &reached, &findings).markdown();
-        for expected in [
-            "- Reached: **Title of visitor-fixed** `visitor-fixed` (informed)",
-            "- Created: `2026-11-22T05:50:12.000Z` (Europe/London, UTC+00:00)",
-            "- Browser: Chrome 131 on Linux `Mozilla/5.0",
-            "- Guide: <https://help.example/_fix502/?a=visitor-scope.visitor-fixed>",
-            "- Failed address: `https://shop.example/cart`",
-            "- Request id: `abc-123`",
-            "- `abc-123` (from the error page)",
-            "- `8c1f2e3d4b5a6978-LHR` (cf-ray)",
-            "1. Title of visitor-scope → It fails everywhere",
-            "- `site-status` on `visitor-scope`: `bad-gateway` (problem).",
-            "  - status: `502`",
-        ] {
-            assert!(
-                text.contains(expected),
-                "{expected:?} missing from:\n{text}"
-            );
+    fn it_opens_with_what_support_asks_for_first() {
+        let fixture = Fixture::new(ERROR_PAGE);
+        let text = fixture.report(false).text();
+        let order = [
+            "Failed address: https://shop.example/cart?token=***",
+            "When it failed: 2026-11-22T04:53:44Z",
+            "Request id: abc-123 (from the error page)",
+            "Request id: 8c1f2e3d4b5a6978-LHR (cf-ray)",
+            "The reader got status 502 from cloudflare. The guide reached “Title of visitor-next” (informed).",
+            "WHAT WAS TRIED",
+            "Title of visitor-cache: the error stayed.",
+            "Check site-status: shop.example answered 502 Bad Gateway",
+            "THE WALK",
+            "At the start: every answer below is the reader's.",
+            "1. Title of visitor-scope → Go to visitor-cache (chosen by the guide's check)",
+            "2. Title of visitor-cache → No, the error is still there",
+            "CHECKS",
+            "   address: https://shop.example/cart?token=***",
+            "TECHNICAL DETAILS",
+            "Browser: Chrome 131 on Linux",
+            "User agent: Mozilla/5.0",
+            "Content version: 0123456789abcdef",
+            "Secret-looking parts of the address are hidden as ***.",
+        ];
+        let mut from = 0;
+        for expected in order {
+            let at = text[from..]
+                .find(expected)
+                .unwrap_or_else(|| panic!("{expected:?} missing, or out of order, in:\n{text}"));
+            from += at + expected.len();
         }
+        assert!(!text.contains("s3cr3t"), "{text}");
+        assert!(!text.contains('\\'), "plain text has no escapes: {text}");
     }
 
     #[test]
-    fn json_holds_the_same_facts_and_escapes_them() {
-        let context = Context::from_query("url=https%3A%2F%2Fshop.example%2F%22x%22&rid=abc");
-        let question = node("visitor-scope", Question, &["visitor-fixed"]);
-        let reached = node("visitor-fixed", End, &[]);
-        let findings = [site_finding()];
-        let json = report(&context, &question, &reached, &findings).json();
-        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-        assert_eq!(value["fix502_report"], 1);
-        assert_eq!(value["context"]["url"], "https://shop.example/\"x\"");
-        assert_eq!(value["context"]["status"], serde_json::Value::Null);
-        assert_eq!(value["reached"]["ending"], "informed");
-        assert_eq!(value["answers"][0]["answer"], "It fails everywhere");
-        assert_eq!(value["checks"][0]["outcome"], "bad-gateway");
-        assert_eq!(value["checks"][0]["details"][1]["name"], "cf-ray");
-        assert_eq!(value["request_ids"][1]["id"], "8c1f2e3d4b5a6978-LHR");
-        assert_eq!(value["browser"]["summary"], "Chrome 131 on Linux");
+    fn secrets_are_included_only_when_the_reader_chooses() {
+        let fixture = Fixture::new(ERROR_PAGE);
+        for text in [
+            fixture.report(false).markdown(),
+            fixture.report(false).json(),
+        ] {
+            assert!(!text.contains("s3cr3t"), "{text}");
+        }
+        let with = fixture.report(true).text();
+        assert!(
+            with.contains("https://shop.example/cart?token=s3cr3t"),
+            "{with}"
+        );
+        assert!(!with.contains("hidden as ***"));
     }
 
     #[test]
-    fn hostile_text_cannot_change_the_report_structure() {
-        let mut question = node("visitor-scope", Question, &["visitor-fixed"]);
-        question.title = "# Heading\n[link](javascript:alert(1)) <script>".into();
-        let reached = node("visitor-fixed", End, &[]);
-        let context = Context::default();
-        let mut finding = site_finding();
-        finding
+    fn markdown_escapes_prose_and_keeps_values_whole() {
+        let mut fixture = Fixture::new("rid=abc-123");
+        fixture.question.title = "# Heading\n[link](javascript:alert(1)) <script>".into();
+        fixture.findings[0]
             .1
             .details
             .push(("x".into(), "``` \n# not a heading".into()));
-        let findings = [finding];
-        let text = report(&context, &question, &reached, &findings).markdown();
-        assert!(text.contains("1. \\# Heading \\[link\\](javascript:alert(1)) \\<script\\>"));
-        assert!(text.contains("  - x: ```` ```  # not a heading ````"));
+        let text = fixture.report(false).markdown();
+        assert!(
+            text.contains("1. \\# Heading \\[link\\](javascript:alert(1)) \\<script\\> →"),
+            "{text}"
+        );
+        assert!(
+            text.contains("   - x: ```` ```  # not a heading ````"),
+            "{text}"
+        );
+        assert!(text.contains("- Failed address: `not given`"), "{text}");
         assert!(!text.lines().any(|line| line.starts_with("# not")));
-        let json = report(&context, &question, &reached, &findings).json();
+        let json = fixture.report(false).json();
         assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
     }
 
     #[test]
-    fn browsers_and_systems_are_named() {
-        assert_eq!(browser_and_system(CHROME), "Chrome 131 on Linux");
+    fn json_holds_the_same_facts_and_escapes_them() {
+        let mut fixture =
+            Fixture::new("url=https%3A%2F%2Fshop.example%2F%22x%22&rid=abc&status=5020");
+        fixture.began = began_from_paste(&fixture.question);
+        let json = fixture.report(false).json();
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(value["fix502_report"], 2);
+        assert_eq!(value["context"]["url"], "https://shop.example/\"x\"");
+        assert_eq!(value["context"]["status"], serde_json::Value::Null);
+        assert_eq!(value["left_out"][0]["param"], "status");
+        assert_eq!(value["reached"]["ending"], "informed");
+        assert_eq!(value["began"]["how"], "paste");
+        assert_eq!(value["began"]["found"]["cause"], "upstream-reset");
+        assert_eq!(value["answers"][0]["by_check"], true);
         assert_eq!(
-            browser_and_system(
-                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86"
-            ),
-            "Edge 131 on Windows"
+            value["answers"][1]["answer"],
+            "No, the error is still there"
         );
-        assert_eq!(
-            browser_and_system(
-                "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"
-            ),
-            "Safari 18 on iOS"
+        assert_eq!(value["checks"][0]["outcome"], "bad-gateway");
+        assert_eq!(value["request_ids"][1]["id"], "8c1f2e3d4b5a6978-LHR");
+        assert_eq!(value["browser"]["summary"], "Chrome 131 on Linux");
+        let text = fixture.report(false).text();
+        assert!(
+            text.contains("Opened at “Title of visitor-scope” from a paste, which showed nginx: the upstream reset the connection."),
+            "{text}"
         );
-        assert_eq!(
-            browser_and_system("curl/8.5.0"),
-            "an unknown browser on an unknown system"
-        );
+        assert!(text.contains("Left out of the link: The link's “status” value was left out"));
+    }
+
+    fn began_from_paste(node: &Node) -> Began {
+        let found = Found {
+            gateway: "nginx".into(),
+            cause: "upstream-reset".into(),
+        };
+        Walk::opened_at(node, How::Paste, Some(found))
+            .began()
+            .clone()
     }
 }

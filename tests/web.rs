@@ -176,7 +176,7 @@ mod checks {
     #[wasm_bindgen_test]
     async fn the_online_check_reaches_the_page_server() {
         let never = AbortController::new().unwrap();
-        let finding = probe::run(Check::Online, None, &[], &never.signal())
+        let (finding, _) = probe::run(Check::Online, None, &[], &never.signal())
             .await
             .unwrap();
         assert_eq!(finding.outcome, "online");
@@ -186,7 +186,7 @@ mod checks {
     async fn same_origin_status_and_headers_are_readable() {
         let never = AbortController::new().unwrap();
         let page = site(&own_page()).unwrap();
-        let finding = probe::run(Check::SiteStatus, Some(&page), &[], &never.signal())
+        let (finding, _) = probe::run(Check::SiteStatus, Some(&page), &[], &never.signal())
             .await
             .unwrap();
         assert_ne!(finding.outcome, "hidden", "{finding:?}");
@@ -202,7 +202,7 @@ mod checks {
     async fn nothing_listening_is_no_answer() {
         let never = AbortController::new().unwrap();
         let closed = site("http://127.0.0.1:9/").unwrap();
-        let finding = probe::run(Check::SiteAnswers, Some(&closed), &[], &never.signal())
+        let (finding, _) = probe::run(Check::SiteAnswers, Some(&closed), &[], &never.signal())
             .await
             .unwrap();
         assert_eq!(finding.outcome, "no-answer");
@@ -214,7 +214,7 @@ mod checks {
         cancel.abort();
         let started = js_sys::Date::now();
         let page = site(&own_page()).unwrap();
-        let finding = probe::run(Check::SiteAnswers, Some(&page), &[], &cancel.signal())
+        let (finding, _) = probe::run(Check::SiteAnswers, Some(&page), &[], &cancel.signal())
             .await
             .unwrap();
         assert!(js_sys::Date::now() - started < 1000.0);
@@ -226,9 +226,27 @@ mod checks {
         let never = AbortController::new().unwrap();
         let page = site("http://shop.example/").unwrap();
         let resolvers = ["http://127.0.0.1:9/dns-query".to_string()];
-        let finding = probe::run(Check::Dns, Some(&page), &resolvers, &never.signal())
+        let (finding, _) = probe::run(Check::Dns, Some(&page), &resolvers, &never.signal())
             .await
             .unwrap();
         assert_eq!(finding.outcome, "no-resolver");
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_address_typed_without_its_scheme_is_tried_over_http_when_https_fails() {
+        let never = AbortController::new().unwrap();
+        let typed = own_page().replacen("http://", "", 1);
+        let guessed = site(&typed).unwrap();
+        assert!(guessed.url.starts_with("https://"));
+        let (finding, answered_at) =
+            probe::run(Check::SiteAnswers, Some(&guessed), &[], &never.signal())
+                .await
+                .unwrap();
+        assert_eq!(finding.outcome, "answered");
+        assert!(
+            finding.summary.contains("That was over http://"),
+            "{finding:?}"
+        );
+        assert_eq!(answered_at, Some(format!("http://{typed}")));
     }
 }

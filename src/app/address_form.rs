@@ -1,19 +1,27 @@
-//! The form that asks for an address a check needs (the failing page, or the site's status
-//! page). An accepted address is written into the link, so a reload or a shared link keeps it;
-//! a refused one is explained under the field.
+//! The form that asks for an address: the failing page, or the site's status page. What people
+//! type is taken as they type it (no scheme, a port, spaces around it, an international name);
+//! an accepted address is handed on, and a refused one is explained under the field.
 
-use super::location;
-use crate::checks::{self, Input};
+use crate::checks::{self, Input, Site};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 #[component]
 pub fn AddressForm(
     input: Input,
+    /// What the field holds to begin with.
+    current: Option<String>,
     /// Why the address the link brought was refused, if it was.
     refused: Option<String>,
-    /// Called once an address is accepted and in the link.
-    on_address: impl Fn() + Copy + 'static,
+    /// The label of the button.
+    #[prop(default = "Check")]
+    action: &'static str,
+    /// Called with each accepted address.
+    on_address: impl Fn(Site) + Copy + 'static,
 ) -> impl IntoView {
+    // Each form on the page gets its own field id.
+    static FORMS: AtomicU32 = AtomicU32::new(0);
+    let id = format!("address-{}", FORMS.fetch_add(1, Ordering::Relaxed));
     let field = NodeRef::<leptos::html::Input>::new();
     let refused = RwSignal::new(refused);
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -24,20 +32,20 @@ pub fn AddressForm(
             .unwrap_or_default();
         match checks::site(&typed) {
             Ok(site) => {
-                location::set_param(input.param(), &site.url);
-                on_address();
+                refused.set(None);
+                on_address(site);
             }
             Err(message) => refused.set(Some(message)),
         }
     };
     view! {
         <form class="address" on:submit=submit>
-            <label for="check-address">{input.prompt()}</label>
+            <label for=id.clone()>{input.prompt()}</label>
             <div class="address-row">
-                <input id="check-address" node_ref=field type="text" inputmode="url"
-                    autocomplete="url" spellcheck="false" placeholder="https://www.example.com/"
-                    value=location::param(input.param()).unwrap_or_default()/>
-                <button type="submit">"Check"</button>
+                <input id=id node_ref=field type="text" inputmode="url"
+                    autocomplete="url" spellcheck="false" placeholder="shop.example.com/cart"
+                    value=current.unwrap_or_default()/>
+                <button type="submit">{action}</button>
             </div>
             {move || refused.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
         </form>

@@ -1,13 +1,14 @@
-//! A question's live check: it asks for the address it needs if the link did not bring one,
-//! runs with a visible Cancel, shows its evidence, and answers the question when the author
+//! A question's live check: it says which address it checks (and lets the reader correct it),
+//! runs with a visible Cancel, shows its evidence once, and answers the question when the author
 //! mapped the outcome to an answer. The reader can always answer by hand instead.
 
 use super::address_form::AddressForm;
 use super::finding_card::FindingCard;
 use super::{Arrival, Wizard, location, probe, tree};
-use crate::checks::{self, Check, Finding};
+use crate::checks::{self, Check, Finding, Input, Site};
 use crate::content::Node;
 use crate::engine::Walk;
+use crate::url_contract as param;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -28,48 +29,76 @@ enum Run {
 pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let input = check.input();
-    let known = move || input.and_then(|input| location::param(input.param()));
     let run = RwSignal::new(Run::Idle { refused: None });
+    let editing = RwSignal::new(false);
     let runs = probe::Runs::for_component();
     let here = StoredValue::new(walk.clone());
+    // The address as the reader typed it, which may still lack its scheme.
+    let typed = StoredValue::new(None::<Site>);
+    let address = move || match input {
+        Some(Input::Site) => wizard.site.get(),
+        Some(Input::StatusPage) => location::param(param::STATUS_PAGE),
+        None => None,
+    };
 
     let start = move || {
         let site = match input {
             None => None,
-            Some(_) => match known().map(|typed| checks::site(&typed)) {
-                Some(Ok(site)) => Some(site),
-                Some(Err(refused)) => {
-                    return run.set(Run::Idle {
-                        refused: Some(refused),
-                    });
+            Some(_) => {
+                let given = address();
+                let typed = typed
+                    .get_value()
+                    .filter(|site| Some(&site.url) == given.as_ref());
+                match typed
+                    .map(Ok)
+                    .or_else(|| given.map(|given| checks::site(&given)))
+                {
+                    Some(Ok(site)) => Some(site),
+                    Some(Err(refused)) => {
+                        return run.set(Run::Idle {
+                            refused: Some(refused),
+                        });
+                    }
+                    None => return run.set(Run::Idle { refused: None }),
                 }
-                None => return run.set(Run::Idle { refused: None }),
-            },
+            }
         };
         let Some(signal) = runs.start() else {
             return run.set(Run::Idle { refused: None });
         };
         run.set(Run::Running);
+        editing.set(false);
         let walk = here.get_value();
         spawn_local(async move {
             let (resolvers, _) = resolvers();
-            let finding = probe::run(check, site.as_ref(), &resolvers, &signal).await;
+            let found = probe::run(check, site.as_ref(), &resolvers, &signal).await;
             if signal.aborted() {
                 return;
             }
-            let Some(finding) = finding else {
+            let Some((finding, answered_at)) = found else {
                 return run.set(Run::Idle { refused: None });
             };
+            if let Some(answered_at) = answered_at {
+                wizard.set_site(Some(&answered_at));
+            }
             wizard.record(&node.id, finding.clone());
             let picked = node
                 .answer_for(finding.outcome)
-                .and_then(|a| walk.choose(tree(), &a.next));
+                .and_then(|a| walk.choose_by_check(tree(), &a.next));
             // Move on only if the reader is still on this question.
             match picked {
                 Some(next) if wizard.walk.get_untracked() == walk => wizard.go(next),
                 _ => run.set(Run::Found(finding)),
             }
         });
+    };
+    let use_address = move |site: Site| {
+        match input {
+            Some(Input::StatusPage) => location::set_param(param::STATUS_PAGE, Some(&site.url)),
+            _ => wizard.set_site(Some(&site.url)),
+        }
+        typed.set_value(Some(site));
+        start();
     };
     let cancel = move |_| {
         runs.cancel();
@@ -78,20 +107,34 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
 
     // Run by itself when the reader opens a link to the question or answers their way to it;
     // not when they step back to it, change an answer, or need to read why a link was cut.
-    let ran_before = wizard.finding_for(&node.id).is_some();
+    let ran_before = wizard.finding_for(&node.id);
     let arrived = wizard.arrival.get_untracked() != Arrival::Back
         && wizard.problem.with_untracked(Option::is_none)
         && walk.changing().is_none();
-    if arrived && !ran_before && (input.is_none() || known().is_some()) {
-        start();
-    } else if let Some(finding) = wizard.finding_for(&node.id) {
+    if let Some(finding) = ran_before {
         run.set(Run::Found(finding));
+    } else if arrived && (input.is_none() || address().is_some()) {
+        start();
     }
 
     let resolver_note = resolvers().1;
+    let checking = move || {
+        let address = address()?;
+        Some(view! {
+            <p class="checking">
+                "Checking " <strong class="checked-address">{address}</strong> " "
+                <button type="button" class="link-button" aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|open| *open = !*open)>"Change address"</button>
+            </p>
+        })
+    };
     view! {
         <section class="check" aria-live="polite">
             {resolver_note.map(|note| view! { <p class="hint">{note}</p> })}
+            {move || (input.is_some() && !matches!(run.get(), Run::Idle { .. })).then(checking)}
+            {move || (editing.get()).then(|| input.map(|input| view! {
+                <AddressForm input current=address() refused=None on_address=use_address/>
+            }))}
             {move || match run.get() {
                 Run::Running => view! {
                     <p class="check-running">
@@ -121,7 +164,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
                     }
                     .into_any(),
                     Some(input) => view! {
-                        <AddressForm input refused on_address=start/>
+                        <AddressForm input current=address() refused on_address=use_address/>
                         <p class="hint">"Or skip the check and choose an answer below."</p>
                     }
                     .into_any(),
@@ -133,7 +176,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
 
 /// The resolvers to ask, and a note if the link named ones that cannot be used.
 fn resolvers() -> (Vec<String>, Option<String>) {
-    match checks::resolvers(location::param("doh").as_deref()) {
+    match checks::resolvers(location::param(param::DOH).as_deref()) {
         Ok(resolvers) => (resolvers, None),
         Err(note) => (checks::resolvers(None).unwrap_or_default(), Some(note)),
     }

@@ -3,6 +3,7 @@
 
 use super::answer_list::AnswerList;
 use super::body::NodeBody;
+use super::retry::Retry;
 use super::watch_panel::WatchPanel;
 use crate::content::Node;
 use crate::engine::Walk;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Guidance(node: &'static Node, walk: Walk) -> impl IntoView {
     view! {
+        {node.retry.then(|| view! { <Retry/> })}
         <article class="guidance">
             <NodeBody node/>
         </article>

@@ -39,9 +39,19 @@ pub fn plain_href(walk: &Walk) -> String {
 
 /// An absolute link to `walk` alone, with the error's details from `context` if given: for
 /// sharing, so nothing else of this page's URL (an embedding page's origin, say) goes along.
-pub fn share_link(walk: &Walk, context: Option<&Context>) -> String {
+/// Secret-looking parts of the failing address are hidden unless `with_secrets`.
+pub fn share_link(walk: &Walk, context: Option<&Context>, with_secrets: bool) -> String {
     let query = walk.to_query("");
-    let query = context.map_or_else(|| query.clone(), |context| context.to_query(&query));
+    let query = context.map_or_else(
+        || query.clone(),
+        |context| {
+            let mut context = context.clone();
+            if !with_secrets {
+                context.url = context.url.as_deref().map(crate::context::masked);
+            }
+            context.to_query(&query)
+        },
+    );
     let location = window().location();
     let base = format!(
         "{}{}",
@@ -75,12 +85,17 @@ pub fn param(key: &str) -> Option<String> {
     query::get(&search(), key)
 }
 
-/// Sets `key` in the current URL without adding a history entry (for what the reader typed,
-/// so a reload or a shared link keeps it).
-pub fn set_param(key: &str, value: &str) {
+/// Sets `key` in the current URL, or removes it, without adding a history entry (for what the
+/// reader typed, so a reload or a shared link keeps it).
+pub fn set_param(key: &str, value: Option<&str>) {
+    replace_query(&query::set(&search(), key, value));
+}
+
+/// Replaces the current URL's query string without adding a history entry.
+pub fn replace_query(query: &str) {
     if let Ok(history) = window().history() {
-        let query = query::set(&search(), key, Some(value));
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&link(query)));
+        // A browser that refuses (a sandboxed frame, say) keeps the old URL; the page still works.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&link(query.into())));
     }
 }
 

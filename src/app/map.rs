@@ -1,100 +1,82 @@
-//! The whole tree as one outline (`?map`), for authors and help-desk agents: every step with its
-//! id, what leads to it, and a link that opens the wizard at it. A step reached again from
-//! another branch is shown once and referred to afterwards, so the outline stays as long as the
-//! tree is large.
+//! The map of every step (`?map`), for authors and help-desk agents: the outline the build wrote
+//! (see [`crate::map`]), with a search box that keeps the steps whose title, id or answer labels
+//! match, and the branches above them, in view.
 
-use super::{location, tree};
-use crate::content::{Kind, Node, kind_name};
-use crate::engine::Walk;
+use super::bodies::fetch_content;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
-
-/// The query parameter that asks for the map instead of the wizard.
-pub const MAP_PARAM: &str = "map";
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlDetailsElement};
 
 #[component]
 pub fn TreeMap() -> impl IntoView {
     document().set_title("Map of every step · fix502");
-    let tree = tree();
-    let walks = Walk::shortest_to_each(tree);
-    let mut shown = HashSet::new();
-    let outline = steps(tree.start(), &walks, &mut shown);
-    let count = |kind| tree.nodes().iter().filter(|node| node.kind == kind).count();
-    let summary = format!(
-        "{} steps: {} questions, {} pieces of guidance, {} endings. Each title opens the wizard at that step.",
-        tree.nodes().len(),
-        count(Kind::Question),
-        count(Kind::Guidance),
-        count(Kind::End),
-    );
+    let outline = LocalResource::new(|| fetch_content("map.html"));
+    let count = RwSignal::new(None::<u32>);
+    let search = move |event: leptos::ev::Event| {
+        count.set(Some(filter(&event_target_value(&event).to_lowercase())));
+    };
     view! {
         <section class="map">
             <h1>"Map of every step"</h1>
-            <p class="hint">{summary}</p>
-            <ul class="map-tree">{outline}</ul>
+            <p class="hint">"Each title opens the guide at that step. Open a branch to see where its answers lead."</p>
+            <form class="map-search" role="search" on:submit=|event| event.prevent_default()>
+                <label for="map-search">"Find a step by its title, id or answer"</label>
+                <input id="map-search" type="search" spellcheck="false" on:input=search/>
+            </form>
+            <p class="map-count" role="status">{move || count.get().map(|n| match n {
+                0 => "No step matches.".to_string(),
+                1 => "1 step matches.".to_string(),
+                n => format!("{n} steps match."),
+            })}</p>
+            {move || match outline.get() {
+                None => view! { <p class="loading" aria-busy="true">"Loading…"</p> }.into_any(),
+                Some(Ok(html)) => view! { <div class="map-outline" inner_html=html></div> }.into_any(),
+                Some(Err(error)) => view! { <p class="load-error" role="alert">{error.to_string()}</p> }.into_any(),
+            }}
         </section>
     }
 }
 
-/// One step of the outline and, the first time it appears, everything its answers lead to.
-/// A question's answers nest under it; guidance is followed at the same depth by what its
-/// "Did this fix it?" answers lead to, so a chain of causes reads down the page rather than
-/// drifting to the right. An ending already shown is not repeated.
-fn steps<'t>(
-    node: &'t Node,
-    walks: &HashMap<&str, Walk>,
-    shown: &mut HashSet<&'t str>,
-) -> Vec<AnyView> {
-    let anchor = format!("map-{}", node.id);
-    let href = walks.get(node.id.as_str()).map(location::plain_href);
-    let heading = view! {
-        <div class="map-step">
-            <span class=format!("map-kind map-{}", kind_name(node.kind))>{kind_name(node.kind)}</span>
-            " "
-            <a href=href>{node.title.clone()}</a>
-            " "
-            <code>{node.id.clone()}</code>
-        </div>
+/// Shows only the steps whose search text has `query` (all of them when it is empty), with the
+/// branches that lead to them open; returns how many match.
+fn filter(query: &str) -> u32 {
+    let Ok(steps) = document().query_selector_all(".map-tree li") else {
+        return 0;
     };
-    if !shown.insert(node.id.as_str()) {
-        if node.answers.is_empty() {
-            return Vec::new();
+    let elements: Vec<Element> = (0..steps.length())
+        .filter_map(|i| steps.item(i)?.dyn_into::<Element>().ok())
+        .collect();
+    if query.trim().is_empty() {
+        for element in &elements {
+            element.remove_attribute("hidden").ok();
         }
-        let again = format!("#{anchor}");
-        return vec![
-            view! { <li>{heading} <a class="map-again" href=again>"(shown above)"</a></li> }
-                .into_any(),
-        ];
+        return elements
+            .iter()
+            .filter(|e| e.has_attribute("data-search"))
+            .count() as u32;
     }
-    let mut followers = Vec::new();
-    let mut nested = Vec::new();
-    for (answer, next) in node
-        .answers
-        .iter()
-        .filter_map(|answer| Some((answer, tree().node(&answer.next)?)))
-    {
-        let children = steps(next, walks, shown);
-        if children.is_empty() {
+    for element in &elements {
+        element.set_attribute("hidden", "").ok();
+    }
+    let mut matches = 0;
+    for element in &elements {
+        let text = element.get_attribute("data-search").unwrap_or_default();
+        if !text.contains(query) {
             continue;
         }
-        let label = view! { <span class="map-label">{answer.label.clone()}</span> };
-        if node.kind == Kind::Question {
-            nested
-                .push(view! { <li class="map-answer">{label}<ul>{children}</ul></li> }.into_any());
-        } else {
-            followers.push(view! { <li class="map-answer">{label}</li> }.into_any());
-            followers.extend(children);
+        matches += 1;
+        // The step, and every branch and step above it, come back into view.
+        let mut at = Some(element.clone());
+        while let Some(element) = at {
+            if element.class_name() == "map-tree" {
+                break;
+            }
+            element.remove_attribute("hidden").ok();
+            if let Ok(details) = element.clone().dyn_into::<HtmlDetailsElement>() {
+                details.set_open(true);
+            }
+            at = element.parent_element();
         }
     }
-    let mut items = vec![
-        view! {
-            <li id=anchor>
-                {heading}
-                {(!nested.is_empty()).then(|| view! { <ul>{nested}</ul> })}
-            </li>
-        }
-        .into_any(),
-    ];
-    items.extend(followers);
-    items
+    matches
 }

@@ -13,6 +13,7 @@ mod end;
 mod finding_card;
 mod guidance;
 mod host;
+mod known;
 pub mod location;
 mod map;
 mod paste_box;
@@ -21,6 +22,7 @@ pub mod probe;
 mod problem_note;
 mod question;
 mod report_panel;
+mod retry;
 mod step;
 mod walk_link;
 mod watch_panel;
@@ -70,10 +72,26 @@ pub struct Wizard {
     pub findings: RwSignal<Vec<(String, Finding)>>,
     /// How the reader got to the step on screen.
     pub arrival: RwSignal<Arrival>,
+    /// The address of the page that failed, as the link gave it or the reader typed it (the
+    /// `url` parameter), which the checks test and the advice names.
+    pub site: RwSignal<Option<String>>,
+    /// The walk the reader left by following a link in place (a paste's finding): Back from
+    /// the first step of the walk it opened returns there.
+    pub came_from: RwSignal<Option<Walk>>,
+    /// What the link that opened the guide said.
+    pub opened: StoredValue<Opened>,
+}
+
+/// The link that opened the guide: its query, and the address and request id it gave.
+pub struct Opened {
+    pub query: String,
+    pub url: Option<String>,
+    pub rid: Option<String>,
 }
 
 /// How the reader got to the step on screen. A question's check runs by itself only when the
-/// reader opens a link to it or answers their way to it, never when they step back to it.
+/// reader opens a link to it or answers their way to it, never when they step back (or
+/// forward through the browser's history) to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrival {
     Opened,
@@ -85,15 +103,54 @@ impl Wizard {
     /// Shows `walk` as a new step in the browser's history.
     pub fn go(&self, walk: Walk) {
         location::push(&walk);
-        let forward = walk.changing().is_none()
-            && walk.answer_count() > self.walk.with_untracked(Walk::answer_count);
-        self.arrival.set(if forward {
+        let (began, count) = self
+            .walk
+            .with_untracked(|now| (now.began().clone(), now.answer_count()));
+        let arrival = if *walk.began() != began {
+            Arrival::Opened
+        } else if walk.changing().is_none() && walk.answer_count() > count {
             Arrival::Forward
         } else {
             Arrival::Back
-        });
+        };
+        self.arrival.set(arrival);
         self.problem.set(None);
         self.walk.set(walk);
+    }
+
+    /// Follows a link to another walk in place, remembering the walk it leaves.
+    pub fn follow(&self, walk: Walk) {
+        self.came_from.set(Some(self.walk.get_untracked()));
+        self.go(walk);
+    }
+
+    /// Where Back leads from the step on screen: the walk the reader came from when they are
+    /// on the first step of a walk they followed in place, else one step back.
+    pub fn back(&self) -> Walk {
+        let walk = self.walk.get();
+        let at_first = walk.answer_count() == 0 && walk.changing().is_none();
+        match self.came_from.get() {
+            Some(previous) if at_first => previous,
+            _ => walk.back(tree()),
+        }
+    }
+
+    /// Uses `address` (or none) as the failing page's address, in the link too.
+    pub fn set_site(&self, address: Option<&str>) {
+        location::set_param(crate::url_contract::URL, address);
+        self.site.set(address.map(String::from));
+    }
+
+    /// Starts a new walk from the start. An address the reader typed is forgotten; one the
+    /// link that opened the guide gave stays, as the error it describes has not changed.
+    pub fn start_over(&self) {
+        let given = self.opened.with_value(|opened| opened.url.clone());
+        if self.site.get_untracked() != given {
+            self.set_site(given.as_deref());
+        }
+        self.came_from.set(None);
+        self.findings.set(Vec::new());
+        self.go(Walk::default());
     }
 
     /// Keeps what a question's check found, as part of the walk, and tells an embedding page.
@@ -122,17 +179,16 @@ impl Wizard {
     }
 
     /// Takes the walk from the current URL (on start and on back/forward). A URL that stops
-    /// making sense is replaced by its last valid step, and the reader is told why; one that
-    /// named a `step` or an `audience` is replaced by the walk they opened.
+    /// making sense is replaced by its last valid step, and the reader is told why; one in an
+    /// older form (`step`, `audience`) is replaced by the form that says the same.
     fn follow_location(&self, arrival: Arrival) {
         self.arrival.set(arrival);
         let (walk, problem) = location::read();
-        if problem.is_some()
-            || location::has_param(crate::engine::STEP_PARAM)
-            || location::has_param(crate::engine::AUDIENCE_PARAM)
-        {
+        let written = walk.to_query(&location::search());
+        if problem.is_some() || written != location::search().trim_start_matches('?') {
             location::replace(&walk);
         }
+        self.site.set(location::param(crate::url_contract::URL));
         self.problem.set(problem);
         self.walk.set(walk);
     }
@@ -180,7 +236,7 @@ fn mount(document: &web_sys::Document) -> bool {
         return false;
     };
     root.set_inner_html("");
-    if location::has_param(map::MAP_PARAM) {
+    if location::has_param(crate::url_contract::MAP) {
         leptos::mount::mount_to(root, map::TreeMap).forget();
     } else {
         leptos::mount::mount_to(root, App).forget();
@@ -190,15 +246,24 @@ fn mount(document: &web_sys::Document) -> bool {
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Read before the walk rewrites a `step` or `audience` it began from, so that a bad value
+    // still gets its note; the values left out then leave the address bar.
+    let opened = location::search();
+    let context = location::context();
+    location::replace_query(&context.without_dropped(&opened));
     let wizard = Wizard {
         walk: RwSignal::new(Walk::default()),
         problem: RwSignal::new(None),
         findings: RwSignal::new(Vec::new()),
         arrival: RwSignal::new(Arrival::Opened),
+        site: RwSignal::new(None),
+        came_from: RwSignal::new(None),
+        opened: StoredValue::new(Opened {
+            query: opened,
+            url: context.url.clone(),
+            rid: context.rid.clone(),
+        }),
     };
-    // Read before the walk rewrites a `step` or `audience` it began from, so that a bad value
-    // still gets its note.
-    let context = location::context();
     wizard.follow_location(Arrival::Opened);
     provide_context(wizard);
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
@@ -211,8 +276,8 @@ pub fn App() -> impl IntoView {
     view! {
         <context_card::ContextCard context/>
         <problem_note::ProblemNote/>
-        <answered::Answered/>
         <step::Step/>
+        <answered::Answered/>
         <report_panel::ReportPanel/>
     }
 }

@@ -73,7 +73,7 @@ pub fn PasteBox() -> impl IntoView {
             .and_then(|element| element.closest("a[href^='?']").ok().flatten());
         if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
             event.prevent_default();
-            wizard.go(Walk::from_query(tree(), &href).0);
+            wizard.follow(Walk::from_query(tree(), &href).0);
         }
     };
     view! {

@@ -1,23 +1,41 @@
-//! On the step a check chose, the evidence that chose it and a way to choose differently.
+//! On the step a check chose, one line that says so, and the question's answers in place for a
+//! reader who sees something else. The check's evidence stays with the question that ran it
+//! (its panel, the list of answers and the report), so it is never shown twice.
 
-use super::finding_card::FindingCard;
+use super::tree;
 use super::walk_link::WalkLink;
-use super::{Wizard, tree};
 use crate::engine::Walk;
 use leptos::prelude::*;
 
 #[component]
 pub fn PickedBy(walk: Walk) -> impl IntoView {
-    let wizard = expect_context::<Wizard>();
-    let (question, answer) = walk.answered(tree()).pop()?;
-    let finding = wizard
-        .finding_for(&question.id)
-        .filter(|f| answer.when.contains(&f.outcome))?;
-    let change = walk.change(tree(), &question.id)?;
+    let given = walk.answered(tree()).pop().filter(|given| given.by_check)?;
+    let choosing = RwSignal::new(false);
+    let question = given.question;
+    let changing = walk.change(tree(), &question.id)?;
+    let answers = question
+        .answers
+        .iter()
+        .filter_map(|answer| {
+            let to = changing.choose(tree(), &answer.next)?;
+            let current = answer.next == given.answer.next;
+            Some(view! {
+                <li><WalkLink to class="answer" current>{answer.label.clone()}</WalkLink></li>
+            })
+        })
+        .collect_view();
     Some(view! {
-        <aside class="picked-by" aria-label="What the check found">
-            <FindingCard finding/>
-            <WalkLink to=change class="override">"That's not right, let me choose"</WalkLink>
-        </aside>
+        <div class="picked-by">
+            <p>
+                {format!("The guide's check answered “{}” for you: ", question.title)}
+                <strong>{given.answer.label.clone()}</strong>
+                " "
+                <button type="button" class="link-button" aria-expanded=move || choosing.get().to_string()
+                    on:click=move |_| choosing.update(|open| *open = !*open)>
+                    "Not right? Choose yourself"
+                </button>
+            </p>
+            <ul class="answers" hidden=move || !choosing.get()>{answers}</ul>
+        </div>
     })
 }

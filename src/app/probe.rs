@@ -6,38 +6,93 @@ use crate::checks::{self, Check, DnsReply, Fetched, Finding, Site, StatusReport}
 use gloo_net::http::Request;
 use js_sys::{Array, JSON, Reflect};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, RequestCache, RequestCredentials, RequestMode};
 
 /// How long any one request of a check may take, in milliseconds.
 pub const TIME_LIMIT_MS: u32 = 8_000;
 
 /// Runs `check`; `input` is the address it needs (the site, or its status page), `resolvers`
-/// the DNS-over-HTTPS resolvers to ask. `cancel` stops it at once.
+/// the DNS-over-HTTPS resolvers to ask. `cancel` stops it at once. For an address typed without
+/// a scheme that does not answer over https, the site checks try http too; the second value is
+/// then the address that answered.
 pub async fn run(
     check: Check,
     input: Option<&Site>,
     resolvers: &[String],
     cancel: &AbortSignal,
-) -> Option<Finding> {
-    match (check, input) {
+) -> Option<(Finding, Option<String>)> {
+    let finding = match (check, input) {
         (Check::Online, _) => {
             let navigator_online = window().navigator().on_line();
             let own = fetch("./", RequestMode::SameOrigin, cancel).await;
-            Some(checks::online(navigator_online, &own))
+            checks::online(navigator_online, &own)
         }
-        (Check::SiteAnswers, Some(site)) => {
-            let fetched = fetch(&cache_busted(&site.url), RequestMode::NoCors, cancel).await;
-            Some(checks::site_answers(site, &fetched))
+        (Check::SiteAnswers | Check::SiteStatus, Some(site)) => {
+            let mode = match check {
+                Check::SiteAnswers => RequestMode::NoCors,
+                _ => RequestMode::Cors,
+            };
+            let interpret = match check {
+                Check::SiteAnswers => checks::site_answers,
+                _ => checks::site_status,
+            };
+            let fetched = fetch(&cache_busted(&ascii(site).0), mode, cancel).await;
+            let answered = matches!(fetched, Fetched::Answered { .. });
+            if let (false, Some(http)) = (answered || cancel.aborted(), site.over_http()) {
+                let plain = fetch(&cache_busted(&ascii(&http).0), mode, cancel).await;
+                if matches!(plain, Fetched::Answered { .. }) {
+                    let finding = checks::over_http(interpret(&http, &plain), &fetched);
+                    return Some((finding, Some(http.url)));
+                }
+            }
+            interpret(site, &fetched)
         }
-        (Check::SiteStatus, Some(site)) => {
-            let fetched = fetch(&cache_busted(&site.url), RequestMode::Cors, cancel).await;
-            Some(checks::site_status(site, &fetched))
-        }
-        (Check::Dns, Some(site)) => Some(dns(site, resolvers, cancel).await),
-        (Check::StatusPage, Some(page)) => Some(status_page(page, cancel).await),
-        (_, None) => None,
+        (Check::Dns, Some(site)) => dns(site, resolvers, cancel).await,
+        (Check::StatusPage, Some(page)) => status_page(page, cancel).await,
+        (_, None) => return None,
+    };
+    Some((finding, None))
+}
+
+/// Whether the site's icon loads as an image (an error page never does), within the time
+/// limit; none if it could not be tried.
+pub async fn icon_loads(site: &Site, cancel: &AbortSignal) -> Option<bool> {
+    let image = web_sys::HtmlImageElement::new().ok()?;
+    let (signal, _) = limited(cancel);
+    let loaded = js_sys::Promise::new(&mut |resolve, _| {
+        let settle = |value: bool| {
+            let resolve = resolve.clone();
+            Closure::once_into_js(move || {
+                let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(value));
+            })
+        };
+        image.set_onload(Some(settle(true).unchecked_ref()));
+        image.set_onerror(Some(settle(false).unchecked_ref()));
+        signal.set_onabort(Some(settle(false).unchecked_ref()));
+    });
+    image.set_src(&cache_busted(
+        &ascii(&Site {
+            url: site.icon(),
+            ..site.clone()
+        })
+        .0,
+    ));
+    let loaded = wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
+    image.set_src("");
+    if cancel.aborted() {
+        return None;
     }
+    loaded.as_bool()
+}
+
+/// The site's address and host name as requests use them: the browser's URL parser turns an
+/// international name into its ASCII form.
+fn ascii(site: &Site) -> (String, String) {
+    super::known::parsed(&site.url)
+        .map(|(url, host, _)| (url, host))
+        .unwrap_or_else(|| (site.url.clone(), site.host.clone()))
 }
 
 /// The requests a panel has under way. Starting a run cancels the one before, and the panel
@@ -128,7 +183,7 @@ async fn dns(site: &Site, resolvers: &[String], cancel: &AbortSignal) -> Finding
         let mut replies = Vec::new();
         for kind in ["A", "AAAA"] {
             let separator = if resolver.contains('?') { '&' } else { '?' };
-            let url = format!("{resolver}{separator}name={}&type={kind}", site.host);
+            let url = format!("{resolver}{separator}name={}&type={kind}", ascii(site).1);
             match fetch_json(&url, "application/dns-json", cancel)
                 .await
                 .and_then(|json| dns_reply(&json))

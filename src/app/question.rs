@@ -1,9 +1,11 @@
-//! A question: optional help text, its live check if it has one, then its answers.
+//! A question: its live check if it has one, its answers, then its help text. The answers come
+//! before the help so that on a small screen they are in view as soon as the step is.
 
 use super::answer_list::AnswerList;
 use super::body::NodeBody;
 use super::check_panel::CheckPanel;
 use super::paste_box::PasteBox;
+use super::retry::Retry;
 use crate::content::Node;
 use crate::engine::Walk;
 use leptos::prelude::*;
@@ -12,12 +14,13 @@ use leptos::prelude::*;
 pub fn Question(node: &'static Node, walk: Walk) -> impl IntoView {
     let changing = walk.changing().is_some();
     view! {
-        {node.has_body.then(|| view! { <NodeBody node/> })}
         {node.check.map(|check| view! { <CheckPanel node check walk=walk.clone()/> })}
+        {node.retry.then(|| view! { <Retry/> })}
         {changing.then(|| view! {
             <p class="hint">"Your later answers are kept wherever they still apply."</p>
         })}
         <AnswerList node walk/>
+        {node.has_body.then(|| view! { <div class="help"><NodeBody node/></div> })}
         {node.paste.then(|| view! { <PasteBox/> })}
     }
 }

@@ -1,10 +1,11 @@
-//! The step on screen: a progress hint, the heading, the question or guidance, and the links
-//! that move back or start over.
+//! The step on screen: where it stands in its run of questions, the heading, the question or
+//! guidance, and the links that move back or start over.
 
 use super::walk_link::WalkLink;
 use super::{Wizard, end::End, guidance::Guidance, picked_by::PickedBy, question::Question, tree};
 use crate::content::{Kind, Node};
 use crate::engine::Walk;
+use leptos::ev::MouseEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
 
@@ -24,6 +25,12 @@ pub fn Step() -> impl IntoView {
             let _ = heading.focus();
         }
     });
+    let start_over = move |event: MouseEvent| {
+        if super::walk_link::is_plain_click(&event) {
+            event.prevent_default();
+            wizard.start_over();
+        }
+    };
 
     view! {
         <section class="step" aria-labelledby="step-title">
@@ -39,48 +46,47 @@ pub fn Step() -> impl IntoView {
                     Kind::End => view! { <End node/> }.into_any(),
                 }
             }}
-            {move || {
-                let walk = wizard.walk.get();
-                (!walk.is_at_start()).then(|| view! {
-                    <nav class="walk-nav" aria-label="Walk">
-                        <WalkLink to=walk.back() class="back">"Back"</WalkLink>
-                        <WalkLink to=Walk::default() class="restart">"Start over"</WalkLink>
-                    </nav>
-                })
-            }}
+            {move || (!wizard.walk.with(Walk::is_at_start)).then(|| view! {
+                <nav class="walk-nav" aria-label="Walk">
+                    <WalkLink to=wizard.back() class="back">"Back"</WalkLink>
+                    <a class="restart" href=super::location::href(&Walk::default()) on:click=start_over>"Start over"</a>
+                </nav>
+            })}
         </section>
     }
 }
 
 /// Where the reader stands, in words; none on the start question, which needs no hint, nor at
-/// the end.
+/// the end. Questions are counted in runs: each run leads to a piece of advice, and a new run
+/// begins when that advice did not help.
 fn progress(walk: &Walk, node: &Node) -> Option<String> {
     if walk.changing().is_some() {
         return Some("Changing an earlier answer".into());
     }
-    let answered = walk.answer_count();
+    if walk.is_at_start() {
+        return None;
+    }
+    let after_advice = walk
+        .answered(tree())
+        .iter()
+        .any(|given| given.question.kind == Kind::Guidance);
     match node.kind {
-        Kind::Question if walk.is_at_start() => None,
         Kind::Question => {
-            let number = answered + 1;
-            let at_most = answered + tree().questions_left(node);
-            Some(if number >= at_most {
-                format!("Question {number}, the last one")
+            let progress = walk.progress(tree())?;
+            let (number, at_most) = (progress.number, progress.at_most);
+            let count = if number >= at_most {
+                format!("Question {number}, the last before advice")
             } else {
-                format!("Question {number} of at most {at_most}")
+                format!("Question {number} of up to {at_most}")
+            };
+            Some(if progress.after_advice {
+                format!("Looking for the next cause · {count}")
+            } else {
+                count
             })
         }
-        Kind::Guidance => {
-            let after_other_advice = walk
-                .answered(tree())
-                .iter()
-                .any(|(node, _)| node.kind == Kind::Guidance);
-            Some(if after_other_advice {
-                "The next most likely cause".into()
-            } else {
-                format!("What to do, after {answered} questions")
-            })
-        }
+        Kind::Guidance if after_advice => Some("The next most likely cause".into()),
+        Kind::Guidance => Some("What to do".into()),
         Kind::End => None,
     }
 }
