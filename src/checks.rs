@@ -742,7 +742,7 @@ pub fn site(input: &str) -> Result<Site, String> {
         && host.len() <= 253
         && host
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
+            .all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
     let valid_port = port.is_none_or(|p| {
         p.is_empty()
             || (p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok())
@@ -755,7 +755,9 @@ pub fn site(input: &str) -> Result<Site, String> {
         ));
     }
     Ok(Site {
-        host: host.to_lowercase(),
+        // Letters outside ASCII keep their case: the browser's URL parser folds an
+        // international name when it turns it into the form requests use.
+        host: host.to_ascii_lowercase(),
         url,
         guessed: !given,
     })
@@ -874,7 +876,12 @@ mod tests {
         assert_eq!(plain.over_http(), None, "http is the last thing tried");
         assert_eq!(shop().over_http(), None, "a scheme the reader gave is kept");
         let international = site("https://Бутик.example/корзина").unwrap();
-        assert_eq!(international.host, "бутик.example");
+        assert_eq!(international.host, "Бутик.example");
+        assert!(
+            site("https://exa\u{200b}mple.com/").is_ok(),
+            "the browser judges what is not ASCII"
+        );
+        assert!(site("https://exa mple.com/").is_err());
         assert_eq!(international.url, "https://Бутик.example/корзина");
         assert_eq!(
             site("xn--90aefcfr.example").unwrap().host,

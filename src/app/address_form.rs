@@ -16,8 +16,10 @@ pub fn AddressForm(
     /// The label of the button.
     #[prop(default = "Check")]
     action: &'static str,
-    /// Called with each accepted address.
-    on_address: impl Fn(Site) + Copy + 'static,
+    /// Called with each accepted address. A callback rather than a generic closure, so the form
+    /// is built once in the wasm however many places use it.
+    #[prop(into)]
+    on_address: Callback<Site>,
 ) -> impl IntoView {
     // Each form on the page gets its own field id.
     static FORMS: AtomicU32 = AtomicU32::new(0);
@@ -33,7 +35,7 @@ pub fn AddressForm(
         match checks::site(&typed) {
             Ok(site) => {
                 refused.set(None);
-                on_address(site);
+                on_address.run(site);
             }
             Err(message) => refused.set(Some(message)),
         }

@@ -5,7 +5,7 @@
 
 use super::Wizard;
 use super::address_form::AddressForm;
-use crate::checks::{self, Input};
+use crate::checks::{self, Input, Site};
 use crate::context::{Context, time_ago};
 use leptos::prelude::*;
 
@@ -58,7 +58,7 @@ pub fn ContextCard(context: Context) -> impl IntoView {
                 {ago.clone().map(|ago| view! { <p class="context-age">{ago}</p> })}
                 {dropped.map(|note| view! { <p class="hint">{note}</p> })}
                 <AddressForm input=Input::Site current=address refused=None action="Use this address"
-                    on_address=move |site| wizard.set_site(Some(&site.url))/>
+                    on_address=move |site: Site| wizard.set_site(Some(&site.url))/>
             </details>
         })
     };

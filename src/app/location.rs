@@ -95,6 +95,7 @@ pub fn set_param(key: &str, value: Option<&str>) {
 pub fn replace_query(query: &str) {
     if let Ok(history) = window().history() {
         // A browser that refuses (a sandboxed frame, say) keeps the old URL; the page still works.
+        let query = query.strip_prefix('?').unwrap_or(query);
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&link(query.into())));
     }
 }

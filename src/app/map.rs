@@ -13,7 +13,9 @@ pub fn TreeMap() -> impl IntoView {
     let outline = LocalResource::new(|| fetch_content("map.html"));
     let count = RwSignal::new(None::<u32>);
     let search = move |event: leptos::ev::Event| {
-        count.set(Some(filter(&event_target_value(&event).to_lowercase())));
+        // The browser's own lower-casing, which the page already carries.
+        let typed = js_sys::JsString::from(event_target_value(&event)).to_lower_case();
+        count.set(Some(filter(&String::from(typed))));
     };
     view! {
         <section class="map">

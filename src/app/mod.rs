@@ -250,7 +250,9 @@ pub fn App() -> impl IntoView {
     // still gets its note; the values left out then leave the address bar.
     let opened = location::search();
     let context = location::context();
-    location::replace_query(&context.without_dropped(&opened));
+    if !context.notes.is_empty() {
+        location::replace_query(&context.without_dropped(&opened));
+    }
     let wizard = Wizard {
         walk: RwSignal::new(Walk::default()),
         problem: RwSignal::new(None),
