@@ -6,15 +6,15 @@
 //! | job      | arguments                                           | result            |
 //! |----------|-----------------------------------------------------|-------------------|
 //! | `paste`  | the text, `signatures.txt`, `tree.txt`, the page's query | findings as HTML |
-//! | `report` | `tree.txt`, the page's query, the query it was opened with, its link, the findings (see [`checks::encode_findings`]), `1` to keep secrets | text, Markdown, JSON |
+//! | `report` | `tree.txt`, the page's query, the query it was opened with, its address without the query, the findings (see [`checks::encode_findings`]), `1` to keep secrets, `1` to share the error's details | the report panel's markup, the share link's markup |
 
 use crate::analyze::{self, Analysis, Confidence, Rules};
 use crate::checks;
 use crate::content::Tree;
 use crate::context::Context;
 use crate::engine::{Found, How, Walk};
+use crate::html::{Html, data_url};
 use crate::report::Report;
-use pulldown_cmark_escape::escape_html;
 
 pub const PASTE: &str = "paste";
 pub const REPORT: &str = "report";
@@ -45,11 +45,17 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
                 _ => broken("read the paste"),
             }
         }
-        [job, tree, query, opened, link, findings, secrets] if job == REPORT => {
+        [job, tree, query, opened, base, findings, secrets, details] if job == REPORT => {
+            let job = ReportJob {
+                query,
+                opened,
+                base,
+                findings,
+                secrets: secrets == "1",
+                details: details == "1",
+            };
             match Tree::decode(tree) {
-                Ok(tree) => {
-                    report(&tree, query, opened, link, findings, secrets, environment).to_vec()
-                }
+                Ok(tree) => report(&tree, &job, environment).to_vec(),
                 Err(_) => broken("write the report"),
             }
         }
@@ -64,27 +70,50 @@ pub fn paste(rules: &Rules, tree: &Tree, text: &str, query: &str) -> String {
     findings_html(&analysis, rules, tree, query)
 }
 
-/// The report on the walk a page's query describes, as plain text, Markdown and JSON. `opened`
-/// is the query of the link that opened the guide, whose left-out values the report explains;
-/// `secrets` is `"1"` when the reader chose to include secret-looking parts of the address.
-pub fn report(
+/// The report panel's contents for the walk a page's query describes: the report as plain text
+/// (shown), Markdown and JSON, with buttons that copy each and links that download them; and the
+/// link that shares the step. `opened` is the query of the link that opened the guide, whose
+/// left-out values the report explains; `base` is the page's address without its query; the
+/// `secrets` and `details` flags (`"1"` or empty) are the reader's choices: to keep
+/// secret-looking parts of the address, and to share the error's details with the step.
+pub struct ReportJob<'a> {
+    pub query: &'a str,
+    pub opened: &'a str,
+    pub base: &'a str,
+    pub findings: &'a str,
+    pub secrets: bool,
+    pub details: bool,
+}
+
+/// The report's three texts and the share link, for `job`.
+pub fn report_texts(
     tree: &Tree,
-    query: &str,
-    opened: &str,
-    link: &str,
-    findings: &str,
-    secrets: &str,
+    job: &ReportJob,
     environment: &Environment,
-) -> [String; 3] {
-    let (walk, _) = Walk::from_query(tree, query);
-    let context = Context::from_query(query);
-    let dropped = Context::from_query(opened).notes;
-    let findings = checks::decode_findings(findings);
+) -> ([String; 3], String) {
+    let (walk, _) = Walk::from_query(tree, job.query);
+    let context = Context::from_query(job.query);
+    let dropped = Context::from_query(job.opened).notes;
+    let findings = checks::decode_findings(job.findings);
+    let link = |query: String| match query.is_empty() {
+        true => job.base.to_string(),
+        false => format!("{}?{query}", job.base),
+    };
+    let guide = link(walk.to_query(""));
+    let shared = if job.details {
+        let mut context = context.clone();
+        if !job.secrets {
+            context.url = context.url.as_deref().map(crate::context::masked);
+        }
+        link(context.to_query(&walk.to_query("")))
+    } else {
+        guide.clone()
+    };
     let report = Report {
         created: &environment.created,
         timezone: &environment.timezone,
         user_agent: &environment.user_agent,
-        link,
+        link: &guide,
         content_version: &environment.content_version,
         context: &context,
         dropped: &dropped,
@@ -92,9 +121,56 @@ pub fn report(
         answers: walk.answered(tree),
         findings: &findings,
         reached: walk.shown(tree),
-        with_secrets: secrets == "1",
+        with_secrets: job.secrets,
     };
-    [report.text(), report.markdown(), report.json()]
+    ([report.text(), report.markdown(), report.json()], shared)
+}
+
+/// The report panel's markup for `job`: its actions and preview, then the share link.
+pub fn report(tree: &Tree, job: &ReportJob, environment: &Environment) -> [String; 2] {
+    let ([text, markdown, json], shared) = report_texts(tree, job, environment);
+    let mut html = Html::default();
+    html.raw("<div class=\"report-actions\">");
+    for (form, label) in [
+        ("report-text", "Copy as text"),
+        ("report-markdown", "Copy as Markdown"),
+        ("report-json", "Copy as JSON"),
+    ] {
+        html.raw(&format!(
+            "<button type=\"button\" data-copy=\"{form}\" data-done=\"The report is copied: paste it into your message to support.\">{label}</button>"
+        ));
+    }
+    for (file, media_type, body, label) in [
+        (
+            "fix502-report.md",
+            "text/markdown",
+            &markdown,
+            "Download (.md)",
+        ),
+        (
+            "fix502-report.json",
+            "application/json",
+            &json,
+            "Download (.json)",
+        ),
+    ] {
+        html.raw(&format!("<a class=\"button\" download=\"{file}\" href=\""))
+            .text(&data_url(media_type, body))
+            .raw(&format!("\">{label}</a>"));
+    }
+    html.raw("</div><pre class=\"report-preview\" id=\"report-text\" tabindex=\"0\">")
+        .text(&text)
+        .raw("</pre><pre hidden id=\"report-markdown\">")
+        .text(&markdown)
+        .raw("</pre><pre hidden id=\"report-json\">")
+        .text(&json)
+        .raw("</pre>");
+    let mut share = Html::default();
+    share
+        .raw("<p class=\"share\"><input class=\"share-link\" id=\"report-share\" type=\"text\" readonly aria-label=\"Link to this step\" value=\"")
+        .text(&shared)
+        .raw("\"><button type=\"button\" data-copy=\"report-share\" data-done=\"The link is copied.\">Copy link</button></p>");
+    [html.into_string(), share.into_string()]
 }
 
 /// What the analysis found, as HTML: every value escaped, links only to steps of the guide.
@@ -196,30 +272,7 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
         html.raw("</ul>");
     }
     html.raw("</section>");
-    html.0
-}
-
-/// An HTML fragment being written: markup as given, text escaped.
-#[derive(Default)]
-struct Html(String);
-
-impl Html {
-    fn raw(&mut self, markup: &str) {
-        self.0.push_str(markup);
-    }
-
-    fn text(&mut self, text: &str) {
-        let _ = escape_html(&mut self.0, text);
-    }
-
-    /// `opening` ends inside the `href` attribute's quotes.
-    fn link(&mut self, opening: &str, href: &str, label: &str) {
-        self.raw(opening);
-        self.text(href);
-        self.raw("\">");
-        self.text(label);
-        self.raw("</a>");
-    }
+    html.into_string()
 }
 
 // The tests read the JSON back with serde_json, a host-only dependency.
@@ -304,21 +357,15 @@ mod tests {
             .choose(&tree, "visitor-other-sites")
             .unwrap();
         let query = walk.to_query("rid=abc-123&url=https%3A%2F%2Fshop.example%2F%3Ftoken%3Dx");
-        let result = run(
-            &args(&[
-                REPORT,
-                include_str!(concat!(env!("OUT_DIR"), "/tree.txt")),
-                &query,
-                "?status=9999&rid=abc-123",
-                "https://guide.example/?a=visitor-other-sites",
-                "",
-                "",
-            ]),
-            &environment(),
-        );
-        let [text, markdown, json] = result.as_slice() else {
-            panic!("three texts: {result:?}");
+        let job = ReportJob {
+            query: &query,
+            opened: "?status=9999&rid=abc-123",
+            base: "https://guide.example/",
+            findings: "",
+            secrets: false,
+            details: true,
         };
+        let ([text, markdown, json], shared) = report_texts(&tree, &job, &environment());
         assert!(
             text.contains(
                 "1. Who is seeing the 502 error? → I was visiting a website and it showed the error"
@@ -334,12 +381,76 @@ mod tests {
             "{text}"
         );
         assert!(
+            text.contains("Guide: https://guide.example/?a=visitor-other-sites\n"),
+            "{text}"
+        );
+        assert!(
             markdown.contains("- Request id: `abc-123 (from the error page)`"),
             "{markdown}"
         );
-        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["reached"]["id"], "visitor-other-sites");
         assert_eq!(value["context"]["url"], "https://shop.example/?token=***");
+        assert_eq!(
+            shared,
+            "https://guide.example/?a=visitor-other-sites&url=https%3A%2F%2Fshop.example%2F%3Ftoken%3D%2A%2A%2A&rid=abc-123"
+        );
+        let plain = report_texts(
+            &tree,
+            &ReportJob {
+                details: false,
+                ..job
+            },
+            &environment(),
+        )
+        .1;
+        assert_eq!(plain, "https://guide.example/?a=visitor-other-sites");
+    }
+
+    #[test]
+    fn the_report_panel_holds_each_text_escaped_with_its_buttons() {
+        let job = ReportJob {
+            query: "a=visitor-other-sites&url=https%3A%2F%2Fshop.example%2F%3Cb%3E",
+            opened: "",
+            base: "https://guide.example/",
+            findings: "",
+            secrets: false,
+            details: false,
+        };
+        let result = run(
+            &args(&[
+                REPORT,
+                include_str!(concat!(env!("OUT_DIR"), "/tree.txt")),
+                job.query,
+                "",
+                job.base,
+                "",
+                "",
+                "",
+            ]),
+            &environment(),
+        );
+        let [panel, share] = result.as_slice() else {
+            panic!("two fragments: {result:?}");
+        };
+        for expected in [
+            "data-copy=\"report-text\"",
+            "data-copy=\"report-markdown\"",
+            "data-copy=\"report-json\"",
+            "download=\"fix502-report.md\" href=\"data:text/markdown;charset=utf-8,%23%20502",
+            "<pre class=\"report-preview\" id=\"report-text\" tabindex=\"0\">502 Bad Gateway: report for support\n",
+            "Failed address: https://shop.example/&lt;b&gt;",
+        ] {
+            assert!(
+                panel.contains(expected),
+                "{expected:?} missing from {panel}"
+            );
+        }
+        assert!(!panel.contains("<b>"), "{panel}");
+        assert!(
+            share.contains("value=\"https://guide.example/?a=visitor-other-sites\""),
+            "{share}"
+        );
     }
 
     #[test]

@@ -6,11 +6,13 @@
 //! only built for the browser.
 
 pub mod analyze;
+pub mod checking;
 pub mod checks;
 pub mod content;
 pub mod context;
 pub mod embedding;
 pub mod engine;
+pub mod html;
 pub mod jobs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod map;
@@ -20,6 +22,7 @@ pub mod query;
 pub mod reader;
 pub mod report;
 pub mod url_contract;
+pub mod watch;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -64,7 +64,9 @@ fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn encode(text: &str) -> String {
+/// `text` percent-encoded for a URL: everything but letters, digits and `-._~`, as
+/// `encodeURIComponent` does (and `~` too).
+pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {

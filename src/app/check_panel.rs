@@ -3,27 +3,15 @@
 //! mapped the outcome to an answer. The reader can always answer by hand instead.
 
 use super::address_form::AddressForm;
-use super::finding_card::FindingCard;
 use super::{Arrival, Wizard, location, probe, tree};
-use crate::checks::{self, Check, Finding, Input, Site};
+use crate::checking::Run;
+use crate::checks::{self, Check, Input, Site};
 use crate::content::Node;
 use crate::engine::Walk;
 use crate::url_contract as param;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// Where a check stands.
-#[derive(Clone)]
-enum Run {
-    /// Waiting for the reader: to type an address (with why the last one was refused), or to
-    /// start it again.
-    Idle {
-        refused: Option<String>,
-    },
-    Running,
-    Stopped,
-    Found(Finding),
-}
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoView {
@@ -100,10 +88,6 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         typed.set_value(Some(site));
         start();
     };
-    let cancel = move |_| {
-        runs.cancel();
-        run.set(Run::Stopped);
-    };
 
     // Run by itself when the reader opens a link to the question or answers their way to it;
     // not when they step back to it, change an answer, or need to read why a link was cut.
@@ -117,59 +101,43 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         start();
     }
 
+    let act = move |event: leptos::ev::MouseEvent| {
+        let action = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("[data-action]").ok().flatten())
+            .and_then(|button| button.get_attribute("data-action"));
+        match action.as_deref() {
+            Some("run") => start(),
+            Some("cancel") => {
+                runs.cancel();
+                run.set(Run::Stopped);
+            }
+            Some("edit") => editing.update(|open| *open = !*open),
+            _ => {}
+        }
+    };
     let resolver_note = resolvers().1;
-    let checking = move || {
-        let address = address()?;
-        Some(view! {
-            <p class="checking">
-                "Checking " <strong class="checked-address">{address}</strong> " "
-                <button type="button" class="link-button" aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|open| *open = !*open)>"Change address"</button>
-            </p>
+    let asking = move || {
+        let idle = match run.get() {
+            Run::Idle { refused } => Some(refused),
+            _ => None,
+        };
+        let refused = idle.clone().flatten();
+        (input.is_some() && (idle.is_some() || editing.get())).then(|| {
+            input.map(|input| {
+                view! {
+                    <AddressForm input current=address() refused on_address=use_address/>
+                    <p class="hint">"Or skip the check and choose an answer below."</p>
+                }
+            })
         })
     };
     view! {
         <section class="check" aria-live="polite">
             {resolver_note.map(|note| view! { <p class="hint">{note}</p> })}
-            {move || (input.is_some() && !matches!(run.get(), Run::Idle { .. })).then(checking)}
-            {move || (editing.get()).then(|| input.map(|input| view! {
-                <AddressForm input current=address() refused=None on_address=use_address/>
-            }))}
-            {move || match run.get() {
-                Run::Running => view! {
-                    <p class="check-running">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {check.doing()}
-                        " "
-                        <button type="button" class="cancel" on:click=cancel>"Cancel"</button>
-                    </p>
-                }
-                .into_any(),
-                Run::Stopped => view! {
-                    <p class="hint">"Check stopped. Choose the answer that fits below, or "
-                        <button type="button" on:click=move |_| start()>"run it again"</button>
-                    </p>
-                }
-                .into_any(),
-                Run::Found(finding) => view! {
-                    <FindingCard finding/>
-                    <p class="hint">"Not what you see? Choose another answer below, or "
-                        <button type="button" on:click=move |_| start()>"check again"</button>
-                    </p>
-                }
-                .into_any(),
-                Run::Idle { refused } => match input {
-                    None => view! {
-                        <p><button type="button" on:click=move |_| start()>"Run the check"</button></p>
-                    }
-                    .into_any(),
-                    Some(input) => view! {
-                        <AddressForm input current=address() refused on_address=use_address/>
-                        <p class="hint">"Or skip the check and choose an answer below."</p>
-                    }
-                    .into_any(),
-                },
-            }}
+            <div inner_html=move || run.with(|run| run.html(check, address().as_deref())) on:click=act></div>
+            {asking}
         </section>
     }
 }

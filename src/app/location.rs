@@ -37,32 +37,14 @@ pub fn plain_href(walk: &Walk) -> String {
     link(walk.to_query(""))
 }
 
-/// An absolute link to `walk` alone, with the error's details from `context` if given: for
-/// sharing, so nothing else of this page's URL (an embedding page's origin, say) goes along.
-/// Secret-looking parts of the failing address are hidden unless `with_secrets`.
-pub fn share_link(walk: &Walk, context: Option<&Context>, with_secrets: bool) -> String {
-    let query = walk.to_query("");
-    let query = context.map_or_else(
-        || query.clone(),
-        |context| {
-            let mut context = context.clone();
-            if !with_secrets {
-                context.url = context.url.as_deref().map(crate::context::masked);
-            }
-            context.to_query(&query)
-        },
-    );
+/// The page's address without its query: where a shared link points.
+pub fn base() -> String {
     let location = window().location();
-    let base = format!(
+    format!(
         "{}{}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
-    );
-    if query.is_empty() {
-        base
-    } else {
-        format!("{base}?{query}")
-    }
+    )
 }
 
 /// How the page that embeds the guide, if any, asks it to look and where to send events.

@@ -9,6 +9,7 @@ mod body;
 mod body_html;
 mod check_panel;
 mod context_card;
+mod copy;
 mod end;
 mod finding_card;
 mod guidance;
@@ -237,7 +238,7 @@ fn mount(document: &web_sys::Document) -> bool {
     };
     root.set_inner_html("");
     if location::has_param(crate::url_contract::MAP) {
-        leptos::mount::mount_to(root, map::TreeMap).forget();
+        map::show(&root);
     } else {
         leptos::mount::mount_to(root, App).forget();
     }

@@ -24,27 +24,47 @@ async fn signatures() -> Option<&'static str> {
     Some(SIGNATURES.get_or_init(|| text))
 }
 
+/// The box: markup that never changes, so it is written once rather than built as a view.
+const PASTE_BOX: &str = r#"<details class="paste"><summary>Have the error page, the response headers or a log line? Paste it</summary>
+<form><label for="paste-text">Paste the error page, the response headers or a log line</label>
+<textarea id="paste-text" rows="6" spellcheck="false"></textarea>
+<p class="hint">This is read in your browser: what you paste never leaves this page.</p>
+<button type="submit">Read it</button></form><div class="paste-result"></div></details>"#;
+
 #[component]
 pub fn PasteBox() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
-    let text = RwSignal::new(String::new());
-    // The findings as HTML once read, or why they could not be.
-    let result = RwSignal::new(None::<Result<String, &'static str>>);
-    let busy = RwSignal::new(false);
     let read = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        busy.set(true);
+        let Some(form) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let find = |selector: &str| form.query_selector(selector).ok().flatten();
+        let text = find("textarea")
+            .and_then(|area| area.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            .map(|area| area.value())
+            .unwrap_or_default();
+        let button = find("button");
+        let result = form.next_element_sibling();
+        let busy = move |busy: bool| {
+            if let Some(button) = &button {
+                button.set_text_content(Some(if busy { "Reading…" } else { "Read it" }));
+                let _ = if busy {
+                    button.set_attribute("disabled", "")
+                } else {
+                    button.remove_attribute("disabled")
+                };
+            }
+        };
+        busy(true);
         spawn_local(async move {
             let findings = match signatures().await {
                 Some(signatures) => {
                     let query = location::search();
-                    let job = [
-                        jobs::PASTE,
-                        &text.get_untracked(),
-                        signatures,
-                        tree_text(),
-                        &query,
-                    ];
+                    let job = [jobs::PASTE, &text, signatures, tree_text(), &query];
                     let answer = worker::ask(&job)
                         .await
                         .ok()
@@ -57,8 +77,12 @@ pub fn PasteBox() -> impl IntoView {
                     "The paste could not be read: the list of known errors did not load, so you may be offline. Try again in a moment, or answer the questions instead.",
                 ),
             };
-            busy.set(false);
-            result.set(Some(findings));
+            busy(false);
+            let html = findings
+                .unwrap_or_else(|why| format!("<p class=\"load-error\" role=\"alert\">{why}</p>"));
+            if let Some(result) = result {
+                result.set_inner_html(&html);
+            }
         });
     };
     // The findings link to steps of the guide: a plain click follows them in place, as answers
@@ -70,26 +94,11 @@ pub fn PasteBox() -> impl IntoView {
         let link = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("a[href^='?']").ok().flatten());
+            .and_then(|element| element.closest(".paste-result a[href^='?']").ok().flatten());
         if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
             event.prevent_default();
             wizard.follow(Walk::from_query(tree(), &href).0);
         }
     };
-    view! {
-        <details class="paste">
-            <summary>"Have the error page, the response headers or a log line? Paste it"</summary>
-            <form on:submit=read>
-                <label for="paste-text">"Paste the error page, the response headers or a log line"</label>
-                <textarea id="paste-text" rows="6" spellcheck="false"
-                    on:input=move |event| text.set(event_target_value(&event))></textarea>
-                <p class="hint">"This is read in your browser: what you paste never leaves this page."</p>
-                <button type="submit" disabled=busy>{move || if busy.get() { "Reading…" } else { "Read it" }}</button>
-            </form>
-            {move || result.get().map(|read| match read {
-                Ok(html) => view! { <div class="paste-result" inner_html=html on:click=follow></div> }.into_any(),
-                Err(why) => view! { <p class="load-error" role="alert">{why}</p> }.into_any(),
-            })}
-        </details>
-    }
+    view! { <div class="paste-box" inner_html=PASTE_BOX on:submit=read on:click=follow></div> }
 }

@@ -3,26 +3,21 @@
 
 use super::Wizard;
 use crate::checks;
+use crate::html::open_again;
 use leptos::prelude::*;
+
+/// Said when the guide does not know the address.
+const NO_ADDRESS: &str = "Go back to the tab or app that showed the error and reload it there.";
 
 #[component]
 pub fn Retry() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
-    move || {
-        match wizard.site.get().and_then(|address| checks::site(&address).ok()) {
-        Some(site) => view! {
-            <p class="retry">
-                <a class="button" href=site.url target="_blank" rel="noopener noreferrer">
-                    {format!("Open {} again", site.host)}
-                    <span class="visually-hidden">" (opens a new tab)"</span>
-                </a>
-            </p>
-        }
-        .into_any(),
-        None => view! {
-            <p class="retry hint">"Go back to the tab or app that showed the error and reload it there."</p>
-        }
-        .into_any(),
-    }
-    }
+    let link = move || {
+        wizard
+            .site
+            .get()
+            .and_then(|address| checks::site(&address).ok())
+            .map_or_else(|| NO_ADDRESS.to_string(), |site| open_again(&site))
+    };
+    view! { <p class="retry" inner_html=link></p> }
 }

@@ -1,41 +1,18 @@
 //! "Wait and try again", automated: re-checks the site with growing pauses (5 s, 10 s, 20 s…
 //! up to 2 minutes), shows the countdown and the last result, stops on request, and says so as
 //! soon as the site is back. It first looks at what this browser can see of the site (see
-//! [`checks::Watching`]), and offers to watch only when something it sees would change.
+//! [`crate::watch`], which also writes the panel), and offers to watch only when something it
+//! sees would change.
 
 use super::address_form::AddressForm;
-use super::finding_card::FindingCard;
-use super::retry::Retry;
 use super::{Wizard, probe};
-use crate::checks::{self, Check, Finding, Input, Round, Site, Watching};
+use crate::checks::{self, Check, Finding, Input, Site};
 use crate::content::Node;
+use crate::watch::{Round, State, Watching};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
-
-#[derive(Clone)]
-enum State {
-    /// The address is not known yet, or was refused.
-    NeedsAddress {
-        refused: Option<String>,
-    },
-    /// Looking at the site once, to see how it could be watched.
-    Looking,
-    /// It can be watched; the first look found this.
-    Ready(Watching, Finding),
-    /// Nothing this browser sees of the site would change when it is fixed.
-    Blind(Finding),
-    Checking {
-        round: u32,
-    },
-    Waiting {
-        round: u32,
-        next_in: u32,
-        last: Finding,
-    },
-    Back(Watching, Finding),
-    Stopped,
-}
 
 /// What one look at the site shows, and the finding to show for it.
 async fn look(
@@ -70,7 +47,9 @@ fn shown(seen: &(Finding, Option<Finding>, Option<bool>)) -> Finding {
 #[component]
 pub fn WatchPanel(node: &'static Node) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
-    let state = RwSignal::new(State::NeedsAddress { refused: None });
+    let state = RwSignal::new(State::NeedsAddress);
+    // Why the address the link brought was refused, if it was.
+    let refused = RwSignal::new(None::<String>);
     let runs = probe::Runs::for_component();
     let site = move || {
         wizard
@@ -83,12 +62,11 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
     let first_look = move || {
         let site = match site() {
             Some(Ok(site)) => site,
-            Some(Err(refused)) => {
-                return state.set(State::NeedsAddress {
-                    refused: Some(refused),
-                });
+            Some(Err(why)) => {
+                refused.set(Some(why));
+                return state.set(State::NeedsAddress);
             }
-            None => return state.set(State::NeedsAddress { refused: None }),
+            None => return state.set(State::NeedsAddress),
         };
         let Some(signal) = runs.start() else {
             return;
@@ -129,7 +107,7 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
                     document().set_title(&format!("Back up · {}", document().title()));
                     return state.set(State::Back(how, shown(&seen)));
                 }
-                for next_in in (1..=checks::watch_delay(round_number)).rev() {
+                for next_in in (1..=crate::watch::watch_delay(round_number)).rev() {
                     state.set(State::Waiting {
                         round: round_number,
                         next_in,
@@ -143,76 +121,39 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
             }
         });
     };
-    let stop_button = move || {
-        view! {
-            <button type="button" class="stop" on:click=move |_| { runs.cancel(); state.set(State::Stopped) }>
-                "Stop watching"
-            </button>
+    let act = move |event: leptos::ev::MouseEvent| {
+        let action = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("[data-action]").ok().flatten())
+            .and_then(|button| button.get_attribute("data-action"));
+        match (action.as_deref(), state.get_untracked()) {
+            (Some("watch"), State::Ready(how, _)) => watch(how),
+            (Some("stop"), _) => {
+                runs.cancel();
+                state.set(State::Stopped);
+            }
+            (Some("look"), _) => first_look(),
+            _ => {}
         }
     };
-    // What is announced: a change of state, not each second of the countdown.
-    let news = move || match state.get() {
-        State::Checking { round } => format!("Checking the site (check {})…", round + 1),
-        State::Waiting { round, .. } => format!("Still failing after {}.", checks_done(round + 1)),
-        _ => String::new(),
+    let panel = move || {
+        let site = wizard
+            .site
+            .get()
+            .and_then(|address| checks::site(&address).ok());
+        state.with(|state| state.html(site.as_ref()))
     };
 
     view! {
         <section class="watch" aria-labelledby="watch-title">
             <h2 id="watch-title">"Let this page wait for you"</h2>
-            <p class="watch-news" aria-live="polite">{news}</p>
-            {move || match state.get() {
-                State::NeedsAddress { refused } => view! {
-                    <p>"Give the address of the page that failed, and this page can check it again and again and tell you when it is back."</p>
-                    <AddressForm input=Input::Site current=wizard.site.get_untracked() refused action="Use this address"
-                        on_address=move |site: Site| { wizard.set_site(Some(&site.url)); first_look() }/>
-                }
-                .into_any(),
-                State::Looking => view! {
-                    <p class="check-running"><span class="spinner" aria-hidden="true"></span>"Looking at the site…"</p>
-                }
-                .into_any(),
-                State::Ready(how, finding) => view! {
-                    <FindingCard finding/>
-                    <p>"This page can check the site again and again, waiting longer each time, and tell you when it is back."</p>
-                    <button type="button" on:click=move |_| watch(how)>"Watch the site for me"</button>
-                }
-                .into_any(),
-                State::Blind(finding) => view! {
-                    <FindingCard finding/>
-                    <p class="hint">"From here this page cannot tell when the site is fixed: the site answers, but hides from other sites whether that answer is its error page. Try it yourself in a few minutes."</p>
-                }
-                .into_any(),
-                State::Checking { .. } => view! {
-                    <p class="check-running"><span class="spinner" aria-hidden="true"></span>
-                        "Checking…" {stop_button()}</p>
-                }
-                .into_any(),
-                State::Waiting { next_in, last, .. } => view! {
-                    <FindingCard finding=last/>
-                    <p class="countdown">{format!("Next check in {next_in} s.")} " " {stop_button()}</p>
-                }
-                .into_any(),
-                State::Back(how, finding) => view! {
-                    <p class="back-notice" role="alert">"The site is back. " {how.back_note()}</p>
-                    <Retry/>
-                    <FindingCard finding/>
-                }
-                .into_any(),
-                State::Stopped => view! {
-                    <p class="hint">"Stopped watching. "
-                        <button type="button" on:click=move |_| first_look()>"Look again"</button></p>
-                }
-                .into_any(),
-            }}
+            <p class="watch-news" aria-live="polite">{move || state.with(State::news)}</p>
+            <div inner_html=panel on:click=act></div>
+            {move || (state.get() == State::NeedsAddress).then(|| view! {
+                <AddressForm input=Input::Site current=wizard.site.get_untracked() refused=refused.get() action="Use this address"
+                    on_address=move |site: Site| { wizard.set_site(Some(&site.url)); first_look() }/>
+            })}
         </section>
-    }
-}
-
-fn checks_done(count: u32) -> String {
-    if count == 1 {
-        "1 check".into()
-    } else {
-        format!("{count} checks")
     }
 }

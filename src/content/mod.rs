@@ -254,7 +254,7 @@ impl Tree {
     pub fn decode(text: &str) -> Result<Tree, DecodeError> {
         let mut nodes: Vec<Node> = Vec::new();
         for (number, line) in text.lines().enumerate() {
-            let bad = || DecodeError(format!("line {}: {line:?}", number + 1));
+            let bad = || DecodeError(format!("line {}: “{line}”", number + 1));
             let fields: Vec<&str> = line.split('\t').collect();
             match fields.as_slice() {
                 ["N", id, kind, audience, file, flags, check, title] => nodes.push(Node {
