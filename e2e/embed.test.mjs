@@ -427,7 +427,7 @@ describe("the demo page with the real wizard", () => {
       );
     const resizeCount = async () => (await events(page)).filter((event) => event.name === "fix502:resize").length;
     await answer(frame, "Yes, it works now");
-    await frame.locator(".guidance .markdown table").waitFor();
+    await frame.locator(".guidance .markdown details.for").first().waitFor();
     await resizeAfter(0, start, true); // the wizard reports the guidance's full height
     const guidance = await settled();
     assert.ok(guidance > start, `the guidance (${guidance}px) is taller than the first question (${start}px)`);

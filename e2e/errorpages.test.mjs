@@ -313,9 +313,11 @@ for (const [name, server] of Object.entries(SERVERS)) {
       await mkdir(OUTPUT, { recursive: true });
       await page.screenshot({ path: join(OUTPUT, `errorpage-${name}.png`) });
       await openWizard(page);
-      // audience=visitor opened the visitor's branch, and the error's details stay in the URL.
+      // audience=visitor opened the visitor's branch as a walk the error page began, and the
+      // error's details stay in the URL.
       const wizard = new URL(page.url());
-      assert.match(wizard.searchParams.get("a") ?? "", /^visitor-/);
+      assert.equal(wizard.searchParams.get("from"), "visitor-other-sites");
+      assert.equal(wizard.searchParams.get("by"), "error-page");
       for (const key of ["url", "status", "time", "rid", "via"]) assert.equal(wizard.searchParams.get(key), params[key], key);
       await page.close();
     });
@@ -323,8 +325,12 @@ for (const [name, server] of Object.entries(SERVERS)) {
     test("the wizard shows the context it was given, as text", async () => {
       const { page, link } = await openFailing(site);
       await openWizard(page);
+      // One folded line names the site; opened, it shows every detail.
+      const line = page.locator(".context-line > summary");
+      await line.waitFor({ timeout: 5000 });
+      assert.match(await line.innerText(), /Your error: 127\.0\.0\.1 · 502 · That was just now\./);
+      await line.click();
       const context = page.locator("dl.context");
-      await context.waitFor({ timeout: 5000 });
       const text = await context.innerText();
       assert.ok(text.includes(site.base + FAILING), `dl.context shows the failing URL: ${text}`);
       assert.ok(text.includes(link.searchParams.get("rid")), `dl.context shows the request id: ${text}`);

@@ -84,7 +84,12 @@ function statuspageServer() {
   });
 }
 
-/** The nginx configuration: one server per behaviour, each on its own loopback port. */
+/** A site's icon, as an upstream that is back (or a server that always has it) serves it. */
+const ICON = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16"/></svg>';
+
+/** The nginx configuration: one server per behaviour, each on its own loopback port. "down"
+ * (with CORS) and "plain" (without) proxy to upstreams that a test can bring back; "icon" fails
+ * every page but always serves its icon. */
 function nginxConfig(dir, ports) {
   const cors = `add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers "Server, Via, Retry-After" always;
@@ -109,6 +114,12 @@ http {
   ${site(ports.hang, `proxy_pass http://127.0.0.1:${ports.hangUpstream};`)}
   ${site(ports.cors, `${cors} proxy_pass http://127.0.0.1:${ports.closedUpstream};`)}
   ${site(ports.nocors, `proxy_pass http://127.0.0.1:${ports.closedUpstream};`)}
+  ${site(ports.plain, `proxy_pass http://127.0.0.1:${ports.plainUpstream};`)}
+  server {
+    listen 127.0.0.1:${ports.icon};
+    location = /favicon.ico { default_type image/svg+xml; return 200 '${ICON}'; }
+    location / { proxy_pass http://127.0.0.1:${ports.closedUpstream}; }
+  }
 }
 `;
 }
@@ -130,7 +141,10 @@ export async function startHarness() {
     hang: await freePort(),
     cors: await freePort(),
     nocors: await freePort(),
+    plain: await freePort(),
+    icon: await freePort(),
     downUpstream: await freePort(),
+    plainUpstream: await freePort(),
     closedUpstream: await freePort(),
     resetUpstream: reset.port,
     hangUpstream: hang.port,
@@ -142,17 +156,22 @@ export async function startHarness() {
   nginx.stderr.on("data", (chunk) => (nginxErrors += chunk));
   await waitForPort(ports.healthy, () => nginxErrors);
 
-  let revived = null;
+  const revived = [];
   const url = (name) => `http://127.0.0.1:${ports[name]}/`;
   return {
     url,
     doh: `http://127.0.0.1:${dohPort}/dns-query`,
     statuspage: (page) => `http://127.0.0.1:${statusPort}/${page}`,
     queries,
-    /** Brings the "down" site's upstream back, so it answers 200. */
-    async revive() {
-      revived = createHttpServer((_, response) => response.writeHead(200, { "content-type": "text/plain" }).end("back\n"));
-      await listen(revived, ports.downUpstream);
+    /** Brings the upstream of the "down" (or "plain") site back: it answers 200, and serves its
+     * icon as an image. */
+    async revive(name = "down") {
+      const upstream = createHttpServer((request, response) => {
+        if (request.url.startsWith("/favicon.ico")) return response.writeHead(200, { "content-type": "image/svg+xml" }).end(ICON);
+        response.writeHead(200, { "content-type": "text/plain" }).end("back\n");
+      });
+      revived.push(upstream);
+      await listen(upstream, ports[`${name}Upstream`]);
     },
     async errorLog() {
       return readFile(join(dir, "error.log"), "utf8").catch(() => "");
@@ -160,7 +179,7 @@ export async function startHarness() {
     async stop() {
       nginx.kill("SIGQUIT");
       await new Promise((exited) => (nginx.exitCode !== null ? exited() : nginx.once("exit", exited)));
-      for (const server of [reset.server, doh, statuspage, revived].filter(Boolean)) server.close();
+      for (const server of [reset.server, doh, statuspage, ...revived]) server.close();
       hang.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -84,6 +84,17 @@ export async function nodeFilesWithBodies(folder) {
   return withBodies;
 }
 
+/** Waits until the step's heading starts with `text`. */
+export const reaches = (page, text, timeout = 10_000) =>
+  page.waitForFunction((text) => document.querySelector("h1")?.textContent.startsWith(text), text, { timeout });
+
+/** The last evidence card in `where` (which may be folded away): its outcome and summary. */
+export async function finding(page, where = ".finding") {
+  const card = page.locator(where).last();
+  await card.waitFor({ state: "attached" });
+  return { outcome: await card.getAttribute("data-outcome"), summary: await card.locator(".finding-summary").textContent() };
+}
+
 /** The heading of the step on screen. */
 export const heading = (page) => page.locator("h1").innerText();
 

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { OUTPUT, answer, contentNodeIds, heading, launch, nodeFilesWithBodies, openApp, query, serve, waitUntil } from "./support.mjs";
+import { OUTPUT, answer, contentNodeIds, heading, launch, nodeFilesWithBodies, openApp, query, reaches, serve, waitUntil } from "./support.mjs";
 
 let server;
 let browser;
@@ -17,10 +17,11 @@ after(async () => {
   server?.close();
 });
 
-
-/** Waits until the step's heading starts with `text`. */
-const reaches = (page, text) =>
-  page.waitForFunction((text) => document.querySelector("h1").textContent.startsWith(text), text);
+/** Opens "How you got here", where each answer can be changed. */
+async function openAnswers(page) {
+  const details = page.locator("details.answered");
+  if (!(await details.evaluate((element) => element.open))) await details.locator("> summary").click();
+}
 
 describe("walking the trees", () => {
   test("a visitor is checked online, reaches guidance, the next cause, then the hand-over", async () => {
@@ -36,9 +37,10 @@ describe("walking the trees", () => {
     assert.equal(await heading(page), "The fault is at the site: wait, check, tell them");
     await page.locator(".guidance .markdown h2").first().waitFor();
     assert.match(await page.locator(".guidance").innerText(), /Wait and try again/i);
-    assert.equal(query(page), "?a=visitor-other-sites.visitor-reload.visitor-site-answers.visitor-other-browser.visitor-site-side");
+    assert.equal(query(page), "?a=visitor-other-sites.~visitor-reload.visitor-site-answers.visitor-other-browser.visitor-site-side");
     assert.equal(await page.locator(".answered li").count(), 5);
-    assert.match(await page.locator(".progress").innerText(), /after 5 questions/);
+    assert.match(await page.locator(".answered > summary").innerText(), /How you got here: from the start · 5 answers/);
+    assert.equal(await page.locator(".progress").innerText(), "What to do");
     assert.equal(await page.locator(".outcome h2").innerText(), "Did this fix it?");
 
     await answer(page, "No, the error is still there");
@@ -58,7 +60,7 @@ describe("walking the trees", () => {
   test("an owner names the gateway, reaches nginx guidance with commands, and it fixes it", async () => {
     const page = await openApp(browser, server.url, { viewport: { width: 1000, height: 900 } });
     await answer(page, "I run or develop the site");
-    assert.match(await page.locator(".progress").innerText(), /^Question 2 of at most \d+$/);
+    assert.match(await page.locator(".progress").innerText(), /^Question 2 of up to \d+$/);
     await answer(page, "Yes, it answers 502");
     await answer(page, "A web server we run");
     await answer(page, "nginx");
@@ -119,6 +121,7 @@ describe("moving around a walk", () => {
 
   test("changing an earlier answer keeps the later answers that still apply", async () => {
     const page = await openApp(browser, `${server.url}?a=visitor-other-sites.visitor-reload.visitor-site-answers`);
+    await openAnswers(page);
     const change = page.locator(".answered li", { hasText: "Reload the page once" }).locator("a.change");
     await change.click();
     assert.match(await page.locator(".progress").innerText(), /Changing an earlier answer/);
@@ -129,6 +132,7 @@ describe("moving around a walk", () => {
     assert.equal(query(page), "?a=visitor-other-sites.visitor-reload.visitor-reload-worked");
 
     // Changing the first answer to the same one keeps every later answer.
+    await openAnswers(page);
     await page.locator(".answered li", { hasText: "Who is seeing" }).locator("a.change").click();
     await answer(page, "I was visiting a website");
     assert.equal(await heading(page), "It was a passing hiccup");
@@ -203,7 +207,7 @@ describe("before and without the app", () => {
     await page.locator(".no-app").waitFor({ state: "visible" });
     assert.match(await page.locator(".no-app").innerText(), /could not start/);
     assert.equal(await heading(page), "Who is seeing the 502 error?");
-    assert.equal(await page.locator(".answers a").count(), 3);
+    assert.equal(await page.locator(".answers a").count(), 4);
     await page.close();
   });
 
@@ -279,16 +283,30 @@ describe("layout", () => {
 });
 
 describe("the map of every step", () => {
-  test("shows every node once, and each title opens the wizard there", async () => {
-    const page = await openApp(browser, `${server.url}?map`);
+  test("shows every node once, folded, finds a step by its id, and opens it as a walk the map began", async () => {
+    const page = await openApp(browser, `${server.url}?map`, { viewport: { width: 360, height: 640 } });
     assert.equal(await heading(page), "Map of every step");
+    await page.locator(".map-tree").waitFor();
     const nodes = (await contentNodeIds()).length;
     assert.equal(await page.locator(".map-tree li[id]").count(), nodes);
-    assert.match(await page.locator(".map .hint").innerText(), new RegExp(`^${nodes} steps: `));
-    await page.locator("#map-owner-nginx-refused > .map-step a").click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the map is ${overflow}px wider than a 360px screen`);
+    const folded = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(folded < 12_000, `folded, the map is ${folded}px tall on a phone`);
+    await page.locator("#map-search").fill("owner-nginx-refused");
+    assert.equal(await page.locator(".map-count").innerText(), "1 step matches.");
+    const step = page.locator("#map-owner-nginx-refused > .map-step a");
+    assert.ok(await step.isVisible(), "the branches above the match open");
+    assert.ok(!(await page.locator("#map-visitor-reload").isVisible()), "other steps are hidden");
+    await page.locator("#map-search").fill("connection refused");
+    assert.match(await page.locator(".map-count").innerText(), /^\d+ steps match\.$/, "answer labels are searched too");
+    await page.locator("#map-search").fill("owner-nginx-refused");
+    await step.click();
     await page.waitForSelector("html[data-app=started]");
     assert.equal(await heading(page), "nginx: nothing accepts connections on the upstream address");
-    assert.equal(query(page), "?a=owner-site-check.owner-gateway.owner-web-server.owner-nginx.owner-nginx-refused");
+    assert.equal(query(page), "?from=owner-nginx-refused&by=map");
+    assert.equal(await page.locator(".answered li").count(), 0, "no answer the reader never gave");
+    assert.match(await page.locator(".answered > summary").innerText(), /opened from the map · no answers yet/);
     await page.close();
   });
 });
@@ -315,8 +333,13 @@ describe("paste to diagnose", () => {
     assert.match(await findings.locator(".paste-cause").innerText(), /reset the connection \(upstream-reset\)/);
     assert.match(await findings.locator(".paste-evidence li").first().innerText(), /^line 8 .*Connection reset by peer/);
     await findings.locator("a.paste-go").click();
-    await page.waitForFunction(() => document.querySelector("h1").textContent.startsWith("nginx"));
-    assert.match(query(page), /owner-nginx\.owner-nginx-reset$/);
+    await reaches(page, "nginx");
+    assert.equal(query(page), "?from=owner-nginx-reset&by=paste&found=nginx.upstream-reset");
+    assert.equal(await page.locator(".answered li").count(), 0, "no answer the reader never gave");
+    await openAnswers(page);
+    assert.match(await page.locator(".answered .began").innerText(), /from your paste, which showed nginx: the upstream reset the connection\./);
+    await page.locator(".walk-nav a", { hasText: "Back" }).click();
+    assert.equal(await heading(page), "Who is seeing the 502 error?", "Back returns to where the paste was read");
     await page.close();
   });
 

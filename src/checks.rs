@@ -747,7 +747,7 @@ pub fn site(input: &str) -> Result<Site, String> {
         p.is_empty()
             || (p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok())
     });
-    if !valid_host || !valid_port || url.contains(char::is_whitespace) {
+    if !valid_host || !valid_port || authority.contains(char::is_whitespace) {
         return Err(format!(
             "“{}” is not a web address this guide can check. Type it as it appears in the \
              address bar, such as shop.example.com/cart.",

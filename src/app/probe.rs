@@ -80,6 +80,10 @@ pub async fn icon_loads(site: &Site, cancel: &AbortSignal) -> Option<bool> {
         .0,
     ));
     let loaded = wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
+    // Each handler may run once: none may fire after the first has settled the look.
+    image.set_onload(None);
+    image.set_onerror(None);
+    signal.set_onabort(None);
     image.set_src("");
     if cancel.aborted() {
         return None;
