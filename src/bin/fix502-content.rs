@@ -5,8 +5,9 @@
 //! `visitor/visitor-reload.html`). Trunk runs it after each build to put them beside the app, so
 //! that neither the content nor the Markdown renderer weigh on the first download.
 //!
-//! `--longest-walks` prints, for every node, the query of the longest walk from the start to it
-//! (one JSON object a line), for the tests that open every step the hard way.
+//! `--longest-walks` prints, for every node, its kind, title, the nodes its answers lead to and
+//! the query of the longest walk from the start to it (one JSON object a line), for the tests
+//! that open every step the hard way.
 //!
 //! ```sh
 //! cargo run --bin fix502-content                      # check the content, print any problems
@@ -46,12 +47,21 @@ fn main() -> std::process::ExitCode {
         use std::io::Write;
         let mut stdout = std::io::stdout().lock();
         for (node, walk) in longest_walks(&tree) {
+            let next: Vec<String> = node
+                .answers
+                .iter()
+                .map(|answer| format!("\"{}\"", answer.next))
+                .collect();
+            // Ids are plain and titles hold no control characters (the validator sees to
+            // both); a quote or backslash in a title is escaped.
+            let title = node.title.replace('\\', "\\\\").replace('"', "\\\"");
             let line = writeln!(
                 stdout,
-                "{{\"id\":\"{}\",\"kind\":\"{}\",\"query\":\"{}\"}}",
+                "{{\"id\":\"{}\",\"kind\":\"{}\",\"title\":\"{title}\",\"query\":\"{}\",\"next\":[{}]}}",
                 node.id,
                 fix502::content::kind_name(node.kind),
-                walk.to_query("")
+                walk.to_query(""),
+                next.join(",")
             );
             if line.is_err() {
                 break; // the reader of the output went away
