@@ -23,6 +23,9 @@ mod content;
 #[allow(dead_code)]
 #[path = "src/reader.rs"]
 mod reader;
+#[allow(dead_code)]
+#[path = "src/url_contract.rs"]
+mod url_contract;
 
 fn main() {
     println!("cargo::rerun-if-changed=content");
@@ -30,6 +33,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/analyze.rs");
     println!("cargo::rerun-if-changed=src/checks.rs");
     println!("cargo::rerun-if-changed=src/reader.rs");
+    println!("cargo::rerun-if-changed=src/url_contract.rs");
     let (tree, sources) = content::load::load_dir(Path::new("content")).unwrap_or_else(|errors| {
         eprintln!("content/ has {} problem(s):", errors.len());
         for error in &errors {

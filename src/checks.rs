@@ -105,14 +105,6 @@ pub enum Input {
 }
 
 impl Input {
-    /// The query parameter a link or an embedding page passes it in.
-    pub fn param(self) -> &'static str {
-        match self {
-            Input::Site => "url",
-            Input::StatusPage => "statuspage",
-        }
-    }
-
     /// What the reader is asked for when it is not known yet.
     pub fn prompt(self) -> &'static str {
         match self {

@@ -14,6 +14,7 @@
 //! embedding page's developer before it ever builds such a frame.
 
 use crate::query;
+use crate::url_contract as param;
 
 /// The version of the messages posted to the embedding page.
 pub const PROTOCOL: u32 = 1;
@@ -34,13 +35,13 @@ pub struct Embedding {
 impl Embedding {
     pub fn from_query(query: &str) -> Embedding {
         let get = |key| query::get(query, key);
-        let accent = get("accent").filter(|c| is_hex_colour(c));
-        let radius = get("radius")
+        let accent = get(param::ACCENT).filter(|c| is_hex_colour(c));
+        let radius = get(param::RADIUS)
             .filter(|r| r.len() <= 2)
             .and_then(|r| r.parse::<u8>().ok())
             .filter(|r| *r <= 24)
             .map(|r| format!("{r}px"));
-        let font = get("font").and_then(|f| {
+        let font = get(param::FONT).and_then(|f| {
             let stack = match f.as_str() {
                 "sans" => "\"Helvetica Neue\", Arial, sans-serif",
                 "serif" => "Georgia, \"Times New Roman\", serif",
@@ -58,13 +59,13 @@ impl Embedding {
         .filter_map(|(property, value)| Some((property, value?)))
         .collect();
         Embedding {
-            host: get("embed").and_then(|origin| origin_of(&origin)),
-            theme: match get("theme").as_deref() {
+            host: get(param::EMBED).and_then(|origin| origin_of(&origin)),
+            theme: match get(param::THEME).as_deref() {
                 Some("light") => Some("light"),
                 Some("dark") => Some("dark"),
                 _ => None,
             },
-            compact: get("compact").as_deref() == Some("1"),
+            compact: get(param::COMPACT).as_deref() == Some("1"),
             style,
         }
     }
