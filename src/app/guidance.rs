@@ -11,11 +11,12 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Guidance(node: &'static Node, walk: Walk) -> impl IntoView {
+    // The site is tried again once the advice has been followed, so its link comes after it.
     view! {
-        {node.retry.then(|| view! { <Retry/> })}
         <article class="guidance">
             <NodeBody node/>
         </article>
+        {node.retry.then(|| view! { <Retry/> })}
         {node.watch.then(|| view! { <WatchPanel node/> })}
         <section class="outcome" aria-labelledby="outcome-title">
             <h2 id="outcome-title">"Did this fix it?"</h2>
