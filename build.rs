@@ -11,8 +11,8 @@ use std::path::Path;
 
 // The build script shares the content module (and the check names it uses) with the app, but
 // uses only part of them.
-#[allow(dead_code)]
-#[path = "src/analyze.rs"]
+#[allow(dead_code, unused_imports)]
+#[path = "src/analyze/mod.rs"]
 mod analyze;
 #[allow(dead_code)]
 #[path = "src/checks.rs"]
@@ -24,13 +24,17 @@ mod content;
 #[path = "src/reader.rs"]
 mod reader;
 #[allow(dead_code)]
+#[path = "src/secrets.rs"]
+mod secrets;
+#[allow(dead_code)]
 #[path = "src/url_contract.rs"]
 mod url_contract;
 
 fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=src/content");
-    println!("cargo::rerun-if-changed=src/analyze.rs");
+    println!("cargo::rerun-if-changed=src/analyze");
+    println!("cargo::rerun-if-changed=src/secrets.rs");
     println!("cargo::rerun-if-changed=src/checks.rs");
     println!("cargo::rerun-if-changed=src/reader.rs");
     println!("cargo::rerun-if-changed=src/url_contract.rs");
@@ -46,12 +50,15 @@ fn main() {
         .expect("OUT_DIR is writable");
 
     let signatures = std::fs::read_to_string("content/signatures.toml").unwrap_or_default();
-    let rules = analyze::load::parse(&signatures).unwrap_or_else(|error| {
-        eprintln!("content/signatures.toml: {error}");
+    let rules = analyze::load::parse(&signatures).unwrap_or_else(|errors| {
+        eprintln!("content/signatures.toml has {} problem(s):", errors.len());
+        for error in &errors {
+            eprintln!("{error}");
+        }
         std::process::exit(1);
     });
     let nodes = rules.signatures.iter().filter_map(|s| s.node.as_ref());
-    for node in nodes.chain(rules.gateways.iter().map(|g| &g.node)) {
+    for node in nodes.chain(rules.components.iter().filter_map(|c| c.node.as_ref())) {
         if tree.node(node).is_none() {
             eprintln!("content/signatures.toml: no node has id {node:?}");
             std::process::exit(1);

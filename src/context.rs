@@ -23,6 +23,8 @@ use crate::content::{Audience, parse_audience};
 use crate::query;
 use crate::url_contract as param;
 
+pub use crate::secrets::masked;
+
 /// The longest request id kept; longer values are dropped, not cut.
 const ID_LIMIT: usize = 128;
 
@@ -120,66 +122,6 @@ impl Context {
         let primary = lang.split('-').next().unwrap_or_default();
         (!primary.eq_ignore_ascii_case("en"))
             .then_some("This guide is only available in English for now.")
-    }
-}
-
-/// `url` with what looks secret hidden as `***`: a user and password before the host, and the
-/// values of query and fragment parameters whose names speak of tokens, keys, signatures,
-/// sessions, authentication, passwords or codes. For the report and the share link, unless the
-/// reader chooses to include them.
-pub fn masked(url: &str) -> String {
-    const SECRET: [&str; 11] = [
-        "token",
-        "key",
-        "sig",
-        "session",
-        "auth",
-        "password",
-        "passwd",
-        "pwd",
-        "secret",
-        "code",
-        "credential",
-    ];
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let authority_end = url[after_scheme..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |i| after_scheme + i);
-    let mut out = String::with_capacity(url.len());
-    out.push_str(&url[..after_scheme]);
-    let authority = &url[after_scheme..authority_end];
-    match authority.rsplit_once('@') {
-        Some((_, host)) => {
-            out.push_str("***@");
-            out.push_str(host);
-        }
-        None => out.push_str(authority),
-    }
-    let rest = &url[authority_end..];
-    let mut at = 0;
-    for (i, c) in rest.char_indices() {
-        if matches!(c, '?' | '#' | '&' | ';') {
-            out.push_str(&mask_pair(&rest[at..i], &SECRET));
-            out.push(c);
-            at = i + 1;
-        }
-    }
-    out.push_str(&mask_pair(&rest[at..], &SECRET));
-    out
-}
-
-/// A `name=value` pair with its value hidden if the name looks secret; anything else as given.
-fn mask_pair(pair: &str, secret: &[&str]) -> String {
-    match pair.split_once('=') {
-        Some((name, value)) if !value.is_empty() => {
-            let name = name.to_ascii_lowercase();
-            if secret.iter().any(|word| name.contains(word)) {
-                format!("{}=***", &pair[..pair.len() - value.len() - 1])
-            } else {
-                pair.to_string()
-            }
-        }
-        _ => pair.to_string(),
     }
 }
 
@@ -490,38 +432,6 @@ mod tests {
                 .contains("ahead of this device's clock")
         );
         assert_eq!(time_ago(f64::NAN), None);
-    }
-
-    #[test]
-    fn secret_looking_parts_of_an_address_are_hidden() {
-        for (given, shown) in [
-            (
-                "https://shop.example/cart?id=7&token=abc&X-Amz-Signature=f00",
-                "https://shop.example/cart?id=7&token=***&X-Amz-Signature=***",
-            ),
-            (
-                "https://user:hunter2@shop.example/login?next=/a&session_id=9",
-                "https://***@shop.example/login?next=/a&session_id=***",
-            ),
-            (
-                "https://app.example/callback#access_token=xyz&state=1",
-                "https://app.example/callback#access_token=***&state=1",
-            ),
-            (
-                "https://app.example/?code=123&api_key=k",
-                "https://app.example/?code=***&api_key=***",
-            ),
-            (
-                "https://shop.example/cart?page=2",
-                "https://shop.example/cart?page=2",
-            ),
-            (
-                "https://shop.example/a@b?auth=",
-                "https://shop.example/a@b?auth=",
-            ),
-        ] {
-            assert_eq!(masked(given), shown, "{given}");
-        }
     }
 
     #[test]

@@ -175,11 +175,21 @@ pub fn report(tree: &Tree, job: &ReportJob, environment: &Environment) -> [Strin
 
 /// What the analysis found, as HTML: every value escaped, links only to steps of the guide.
 fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -> String {
-    if analysis.confidence == Confidence::None {
-        return "<p class=\"paste-none\" role=\"status\">Nothing in this text matches what this \
-                guide knows of 502 errors. Answer the questions instead: they lead to the same \
-                advice.</p>"
-            .into();
+    let mut html = Html::default();
+    let notes = |html: &mut Html| {
+        for note in &analysis.notes {
+            html.raw("<p class=\"paste-note\">").text(note).raw("</p>");
+        }
+    };
+    if !analysis.error_shown {
+        html.raw("<section class=\"paste-findings paste-none\" role=\"status\" data-confidence=\"none\">");
+        notes(&mut html);
+        if analysis.notes.is_empty() {
+            html.raw("<p>Nothing in this text matches what this guide knows of 502 errors.</p>");
+        }
+        hops(&mut html, analysis);
+        html.raw("<p>Answer the questions instead: they lead to the same advice.</p></section>");
+        return html.into_string();
     }
     // A finding's link opens its step as a walk that a paste began, saying what it found.
     let link = |node: &Option<String>, cause: &str| {
@@ -191,72 +201,104 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
         let walk = Walk::opened_at(node, How::Paste, Some(found));
         Some(format!("?{}", walk.to_query(query)))
     };
-    let gateway = rules
-        .gateways
-        .iter()
-        .find(|g| g.id == analysis.gateway)
-        .map_or("not recognised".to_string(), |g| g.name.clone());
-    let gateway = match &analysis.version {
-        Some(version) => format!("{gateway} {version}"),
-        None => gateway,
+    let name = |id: &str| {
+        rules
+            .component(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    let gateway = match (analysis.gateway.as_str(), &analysis.version) {
+        ("unknown", _) => "not shown".to_string(),
+        (id, Some(version)) => format!("{} {version}", name(id)),
+        (id, None) => name(id),
     };
     let cause = match analysis.cause.as_str() {
-        "unknown" => "not recognised".to_string(),
+        "unknown" => "not shown".to_string(),
         cause => format!("{} ({cause})", analyze::cause_meaning(cause)),
     };
     let status = analysis
         .status
         .map_or("not shown".into(), |s| s.to_string());
     let sure = match analysis.confidence {
-        Confidence::High => "yes: the gateway and the cause both match known lines",
-        _ => "partly: only the gateway or only the cause is known",
+        Confidence::High => "yes: the component's own error and its cause both match known lines",
+        _ => "partly: the text shows a gateway error, but not which component sent it or why",
     };
-
-    let mut html = Html::default();
     html.raw(&format!(
-        "<section class=\"paste-findings\" role=\"status\" data-confidence=\"{}\">\
-         <h3>What the paste shows</h3><dl>",
+        "<section class=\"paste-findings\" role=\"status\" data-confidence=\"{}\"><h2>What the paste shows</h2>",
         analysis.confidence.name()
     ));
+    hops(&mut html, analysis);
+    html.raw("<dl>");
+    let app = analysis.app_server.as_deref().map(name);
     for (label, class, value) in [
-        ("Gateway", " class=\"paste-gateway\"", gateway.as_str()),
-        ("Status", "", status.as_str()),
-        ("Cause", " class=\"paste-cause\"", cause.as_str()),
-        ("Sure?", "", sure),
+        (
+            "Sent the error",
+            " class=\"paste-gateway\"",
+            Some(gateway.as_str()),
+        ),
+        ("Behind it", " class=\"paste-app\"", app.as_deref()),
+        ("Status", "", Some(status.as_str())),
+        ("Cause", " class=\"paste-cause\"", Some(cause.as_str())),
+        ("Sure?", "", Some(sure)),
     ] {
-        html.raw(&format!("<dt>{label}</dt><dd{class}>"));
-        html.text(value);
-        html.raw("</dd>");
+        if let Some(value) = value {
+            html.raw(&format!("<dt>{label}</dt><dd{class}>"))
+                .text(value)
+                .raw("</dd>");
+        }
     }
     html.raw("</dl>");
-    if !analysis.request_ids.is_empty() {
-        html.raw("<p>Request ids, for support:</p><ul>");
-        for (kind, id) in &analysis.request_ids {
-            html.raw("<li>");
-            html.text(kind);
-            html.raw(": <code>");
-            html.text(id);
-            html.raw("</code></li>");
+    notes(&mut html);
+    if !analysis.requests.is_empty() {
+        html.raw("<p>The requests that failed:</p><ul class=\"paste-requests\">");
+        for request in analysis.requests.iter().take(5) {
+            let status = match request.status {
+                0 => request
+                    .error
+                    .clone()
+                    .unwrap_or_else(|| "no response".into()),
+                status => status.to_string(),
+            };
+            html.raw("<li><code>")
+                .text(&format!("{} {}", request.method, request.url))
+                .raw("</code> ")
+                .text(&status);
+            if let Some(wait) = request.wait_ms {
+                html.text(&format!(" after {:.1} s", wait / 1000.0));
+            }
+            html.raw("</li>");
         }
         html.raw("</ul>");
     }
-    html.raw("<p>The lines that show it:</p><ul class=\"paste-evidence\">");
-    for evidence in analysis.evidence.iter().take(5) {
-        html.raw(&format!(
-            "<li><span class=\"paste-line\">line {}</span> <code>",
-            evidence.line
-        ));
-        html.text(&evidence.text);
-        html.raw("</code></li>");
+    if !analysis.request_ids.is_empty() {
+        html.raw("<p>Request ids, for support:</p><ul>");
+        for (kind, id) in &analysis.request_ids {
+            html.raw("<li>")
+                .text(kind)
+                .raw(": <code>")
+                .text(id)
+                .raw("</code></li>");
+        }
+        html.raw("</ul>");
     }
-    html.raw("</ul>");
+    if !analysis.evidence.is_empty() {
+        html.raw("<p>The lines that show it:</p><ul class=\"paste-evidence\">");
+        for evidence in analysis.evidence.iter().take(5) {
+            html.raw(&format!(
+                "<li><span class=\"paste-line\">line {}</span> <code>",
+                evidence.line
+            ))
+            .text(&evidence.text)
+            .raw("</code></li>");
+        }
+        html.raw("</ul>");
+    }
     if let Some(href) = link(&analysis.node, &analysis.cause) {
         html.link(
             "<p><a class=\"paste-go\" href=\"",
             &href,
             "Open the guidance for this",
-        );
-        html.raw("</p>");
+        )
+        .raw("</p>");
     }
     let also: Vec<(String, &str)> = analysis
         .also
@@ -266,13 +308,37 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
     if !also.is_empty() {
         html.raw("<p>The paste also shows:</p><ul>");
         for (href, meaning) in also {
-            html.link("<li><a href=\"", &href, meaning);
-            html.raw("</li>");
+            html.link("<li><a href=\"", &href, meaning).raw("</li>");
         }
         html.raw("</ul>");
     }
     html.raw("</section>");
     html.into_string()
+}
+
+/// The hop chain as a small diagram: the browser, then each component the text shows, the one
+/// that sent the error marked.
+fn hops(html: &mut Html, analysis: &Analysis) {
+    if analysis.hops.is_empty() {
+        return;
+    }
+    html.raw("<ol class=\"paste-hops\" aria-label=\"The way from your browser to the application\"><li class=\"hop\">Browser</li>");
+    for hop in &analysis.hops {
+        let class = if hop.failed { "hop hop-failed" } else { "hop" };
+        html.raw(&format!(
+            "<li class=\"{class}\" data-component=\"{}\">",
+            hop.component
+        ))
+        .text(&hop.name);
+        if let Some(version) = &hop.version {
+            html.raw(" ").text(version);
+        }
+        if hop.failed {
+            html.raw("<span class=\"hop-said\"> sent the error</span>");
+        }
+        html.raw("</li>");
+    }
+    html.raw("</ol>");
 }
 
 // The tests read the JSON back with serde_json, a host-only dependency.
@@ -347,7 +413,7 @@ mod tests {
 
     #[test]
     fn text_without_a_known_error_says_so() {
-        assert!(paste(&rules(), &tree(), "hello", "").contains("class=\"paste-none\""));
+        assert!(paste(&rules(), &tree(), "hello", "").contains("paste-none"));
     }
 
     #[test]

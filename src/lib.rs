@@ -21,6 +21,7 @@ pub mod personal;
 pub mod query;
 pub mod reader;
 pub mod report;
+pub mod secrets;
 pub mod url_contract;
 pub mod watch;
 

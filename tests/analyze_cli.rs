@@ -43,14 +43,66 @@ fn curl_headers_give_the_request_id_and_bad_bytes_do_not_stop_it() {
 }
 
 #[test]
-fn text_without_evidence_is_unknown() {
+fn text_without_a_gateway_error_says_so() {
     let json = analyze(b"Everything is fine here.\n");
     assert_eq!(
         (json["gateway"].as_str(), json["cause"].as_str()),
-        (Some("unknown"), Some("unknown"))
+        (Some("unknown"), Some("none"))
     );
+    assert_eq!(json["error_shown"], false);
     assert_eq!(json["confidence"], "none");
     assert!(json["node"].is_null());
+    assert!(
+        json["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("shows no gateway error")
+    );
+}
+
+#[test]
+fn a_har_file_never_echoes_its_secrets() {
+    let har = br#"{"log":{"version":"1.2","entries":[
+      {"request":{"method":"POST","url":"https://shop.example/api/login?token=QUERYSECRET&page=2","headers":[{"name":"Cookie","value":"session=COOKIESECRET"},{"name":"Authorization","value":"Bearer BEARERSECRET"}],"cookies":[{"name":"session","value":"COOKIESECRET"}]},
+       "response":{"status":502,"statusText":"Bad Gateway","httpVersion":"HTTP/1.1","headers":[{"name":"Server","value":"nginx/1.24.0"},{"name":"Set-Cookie","value":"sid=SETCOOKIESECRET"},{"name":"X-Request-Id","value":"4f1c2d3e5a6b7c8d"}],
+       "content":{"text":"<html><head><title>502 Bad Gateway</title></head><body><center>nginx/1.24.0</center> Authorization: Bearer BODYSECRET</body></html>"}},
+       "timings":{"wait":12.0},"serverIPAddress":"203.0.113.7"}]}}"#;
+    let json = analyze(har);
+    let printed = json.to_string();
+    for secret in [
+        "QUERYSECRET",
+        "COOKIESECRET",
+        "BEARERSECRET",
+        "SETCOOKIESECRET",
+    ] {
+        assert!(!printed.contains(secret), "{secret} in {printed}");
+    }
+    assert_eq!(json["gateway"], "nginx");
+    assert_eq!(json["status"], 502);
+    assert_eq!(
+        json["requests"][0]["url"],
+        "https://shop.example/api/login?token=***&page=2"
+    );
+    assert_eq!(json["requests"][0]["server_ip"], "203.0.113.7");
+    assert_eq!(json["hops"][0]["component"], "nginx");
+}
+
+#[test]
+fn binary_and_empty_input_get_a_clear_note() {
+    let binary: Vec<u8> = (0..20_000u32).map(|i| (i * 131 % 256) as u8).collect();
+    let json = analyze(&binary);
+    assert!(
+        json["notes"][0].as_str().unwrap().contains("binary file"),
+        "{json}"
+    );
+    let json = analyze(b"   \n\n");
+    assert!(
+        json["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("nothing to read"),
+        "{json}"
+    );
 }
 
 #[test]

@@ -74,12 +74,15 @@ fn main() -> std::process::ExitCode {
         return ExitCode::SUCCESS;
     };
     let signatures = std::fs::read_to_string(root.join("signatures.toml"))
-        .map_err(|error| error.to_string())
+        .map_err(|error| vec![format!("content/signatures.toml: {error}")])
         .and_then(|text| fix502::analyze::load::parse(&text));
     let signatures = match signatures {
         Ok(rules) => rules.encode(),
-        Err(error) => {
-            eprintln!("content/signatures.toml: {error}");
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            eprintln!("content/signatures.toml has {} problem(s)", errors.len());
             return ExitCode::FAILURE;
         }
     };

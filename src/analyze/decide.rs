@@ -1,0 +1,367 @@
+//! From what the scan saw to an answer: the components the text shows, in order from the
+//! browser in (the hop chain); whether it shows a gateway error at all; which component sent
+//! the error response and why it failed; how sure that is.
+//!
+//! The rules of thumb, in order:
+//! - A gateway error is shown only by a component's error (an error page, an error log line, a
+//!   cause it reports) or by a gateway status (502, 503, 504, 52x). A healthy response, a 4xx, an
+//!   application's own 500, a browser's connection error: no gateway error, no cause.
+//! - The component that sent the error is the innermost one with an error of its own: when an
+//!   edge's error page and the origin's proxy log both show, the proxy's log explains the page.
+//!   Without one, it is the innermost component the text names.
+//! - The cause is the innermost one: the application server's own reason (a worker killed for
+//!   time) over the proxy's view of it (the upstream closed the connection), and the gateway's
+//!   own over a cause that names no component; a log line's reason over what an error page
+//!   usually means (HAProxy shows the same 502 page for several failures; its log's flags say which).
+
+use super::har::FailedRequest;
+use super::lines::StatusFrom;
+use super::rules::{Layer, Rules, Signature};
+use super::scan::{Hit, Seen};
+use super::{Analysis, Confidence, Evidence, Hop};
+use std::collections::BTreeMap;
+
+/// Statuses that a gateway answers when what is behind it failed.
+pub fn is_gateway_status(status: u16) -> bool {
+    matches!(status, 502..=504 | 520..=527 | 530)
+}
+
+/// How close to a known limit a wait must be to count as hitting it, in seconds.
+const LIMIT_SLACK: f64 = 1.5;
+
+/// How many lines of evidence are kept.
+const EVIDENCE_LINES: usize = 8;
+
+/// What the scan saw of one component.
+struct Sighting<'r> {
+    layer: Layer,
+    first_line: usize,
+    /// It shows an error of its own (a 5xx page, an error log line).
+    error: bool,
+    /// The signatures that named a cause for it, with their first line.
+    causes: Vec<(&'r Signature, usize)>,
+}
+
+pub fn decide<'r>(
+    rules: &'r Rules,
+    seen: Seen,
+    requests: Vec<FailedRequest>,
+    notes: Vec<String>,
+) -> Analysis {
+    let first_line = |index: usize| {
+        seen.hits
+            .iter()
+            .find(|hit| hit.signature == index)
+            .map_or(usize::MAX, |hit| hit.line)
+    };
+    let matched: Vec<(usize, &Signature)> = rules
+        .signatures
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| seen.counts[*index] > 0)
+        .collect();
+
+    // A component built on another, where the text shows it, owns the other's lines.
+    let shown: std::collections::HashSet<&str> = matched
+        .iter()
+        .filter_map(|(_, s)| s.component.as_deref())
+        .collect();
+    let owner = |id: &'r str| -> &'r str {
+        rules
+            .components
+            .iter()
+            .find(|c| c.built_on.as_deref() == Some(id) && shown.contains(c.id.as_str()))
+            .map_or(id, |c| c.id.as_str())
+    };
+    // The components the text shows, and what it shows of each.
+    let mut sightings: BTreeMap<&str, Sighting> = BTreeMap::new();
+    // A generic line that shows a gateway status (a browser's "HTTP ERROR 502") shows an error
+    // whatever component sent it.
+    let mut generic_status = None;
+    for &(index, signature) in &matched {
+        let Some(id) = signature.component.as_deref() else {
+            if signature.cause.is_none() && signature.status.is_some_and(is_gateway_status) {
+                generic_status = generic_status.or(signature.status);
+            }
+            continue;
+        };
+        let Some(component) = rules.component(owner(id)) else {
+            continue;
+        };
+        let line = first_line(index);
+        let sighting = sightings.entry(&component.id).or_insert(Sighting {
+            layer: component.layer,
+            first_line: line,
+            error: false,
+            causes: Vec::new(),
+        });
+        sighting.first_line = sighting.first_line.min(line);
+        // A page that shows a 4xx is that component answering, not a gateway error.
+        let erring = signature.error && signature.status.is_none_or(|s| s >= 500);
+        sighting.error |= erring;
+        if signature.cause.is_some() {
+            sighting.causes.push((signature, line));
+        }
+    }
+
+    // The status shown: a gateway status wherever it shows (a response line first), else the
+    // first response's status.
+    let statuses = &seen.statuses;
+    let gateway_status = [StatusFrom::Response, StatusFrom::Field]
+        .iter()
+        .find_map(|from| {
+            statuses
+                .iter()
+                .find(|(code, source, _)| source == from && is_gateway_status(*code))
+        })
+        .map(|(code, ..)| *code)
+        .or_else(|| {
+            seen.waits
+                .iter()
+                .map(|(status, _)| *status)
+                .find(|s| is_gateway_status(*s))
+        })
+        .or(generic_status);
+    let response_status = statuses
+        .iter()
+        .find(|(_, source, _)| *source == StatusFrom::Response)
+        .map(|(code, ..)| *code);
+
+    let erring: Vec<(&str, &Sighting)> = sightings
+        .iter()
+        .filter(|(_, s)| s.error && s.layer != Layer::App)
+        .map(|(id, s)| (*id, s))
+        .collect();
+    let app_failing = sightings
+        .values()
+        .any(|s| s.layer == Layer::App && !s.causes.is_empty());
+    // A response shown with another status (a 200, a 404, the application's own 500) and
+    // nothing failing in it is no gateway error.
+    let healthy_response =
+        response_status.is_some_and(|s| !is_gateway_status(s)) && gateway_status.is_none();
+    // A cause that names no component (a Go proxy's "connect: connection refused", Lambda's
+    // "Task timed out") shows an error when the text shows a component it happened in.
+    let generic_cause = matched
+        .iter()
+        .any(|(_, s)| s.component.is_none() && s.cause.is_some());
+    let failing = app_failing || (generic_cause && !sightings.is_empty());
+    let error_shown =
+        !erring.is_empty() || gateway_status.is_some() || (failing && !healthy_response);
+
+    // The innermost component with an error of its own; else the innermost one named.
+    let innermost = |candidates: &mut dyn Iterator<Item = (&str, &Sighting)>| {
+        candidates
+            .max_by_key(|(_, s)| {
+                (
+                    s.layer,
+                    !s.causes.is_empty(),
+                    std::cmp::Reverse(s.first_line),
+                )
+            })
+            .map(|(id, _)| id.to_string())
+    };
+    let gateway = if !error_shown {
+        None
+    } else if erring.is_empty() {
+        innermost(
+            &mut sightings
+                .iter()
+                .filter(|(_, s)| s.layer != Layer::App)
+                .map(|(id, s)| (*id, s)),
+        )
+    } else {
+        innermost(&mut erring.iter().copied())
+    };
+    let app_server = sightings
+        .iter()
+        .filter(|(_, s)| s.layer == Layer::App)
+        .min_by_key(|(_, s)| s.first_line)
+        .map(|(id, _)| id.to_string());
+
+    // Every cause the text gives, innermost and most specific first.
+    let mut causes: Vec<(&'r Signature, usize)> = matched
+        .iter()
+        .filter(|(_, s)| s.cause.is_some())
+        .map(|&(index, s)| (s, first_line(index)))
+        .collect();
+    let rank = |signature: &'r Signature| -> (u8, bool, usize) {
+        let layer = signature
+            .component
+            .as_deref()
+            .and_then(|id| rules.component(id))
+            .map(|c| c.layer);
+        let group = match (layer, signature.component.as_deref().map(owner)) {
+            (Some(Layer::App), _) => 0,
+            (_, Some(id)) if Some(id) == gateway.as_deref() => 1,
+            (None, _) => 2,
+            _ => 3,
+        };
+        // A log line's own reason before what an error page usually means; then the line
+        // that asks more of the text.
+        let asks = signature.all.len() + signature.any.len().min(1);
+        (group, signature.page, usize::MAX - asks)
+    };
+    causes.sort_by_key(|(signature, line)| (rank(signature), *line));
+    // One line per cause: the first, best ranked, of each.
+    let mut named = std::collections::HashSet::new();
+    causes.retain(|(signature, _)| named.insert(signature.cause.clone()));
+    let top = causes
+        .first()
+        .map(|(signature, _)| *signature)
+        .filter(|_| error_shown);
+
+    // A failed request that waited almost exactly a known limit timed out there.
+    let at_limit = seen.waits.iter().find_map(|(status, seconds)| {
+        if !is_gateway_status(*status) {
+            return None;
+        }
+        rules
+            .components
+            .iter()
+            .filter(|c| {
+                gateway.is_none()
+                    || gateway.as_deref() == Some(c.id.as_str())
+                    || sightings.contains_key(c.id.as_str())
+            })
+            .flat_map(|c| c.timeouts.iter().map(move |limit| (c, *limit)))
+            .find(|(_, limit)| (seconds - f64::from(*limit)).abs() <= LIMIT_SLACK)
+            .map(|(component, limit)| (component, limit, *seconds))
+    });
+
+    let shown_status = gateway_status.or(response_status);
+    // A gateway timeout is what its name says: the upstream did not answer in time.
+    let timed_out = at_limit.is_some() || shown_status == Some(504);
+    let cause = top
+        .and_then(|s| s.cause.clone())
+        .or_else(|| timed_out.then(|| "upstream-timeout".to_string()))
+        .unwrap_or_else(|| if error_shown { "unknown" } else { "none" }.to_string());
+    let gateway_errs = gateway
+        .as_deref()
+        .and_then(|id| sightings.get(id))
+        .is_some_and(|s| s.error);
+    let confidence = match (error_shown, gateway.is_some(), cause.as_str()) {
+        (false, ..) => Confidence::None,
+        (true, true, "unknown") | (true, false, _) => Confidence::Medium,
+        (true, true, _) if gateway_errs => Confidence::High,
+        _ => Confidence::Medium,
+    };
+    let node = top
+        .and_then(|s| s.node.clone())
+        .or_else(|| {
+            gateway
+                .as_deref()
+                .and_then(|g| rules.component(g))
+                .and_then(|c| c.node.clone())
+        })
+        .filter(|_| error_shown);
+
+    // The hop chain, from the browser in.
+    let mut hops: Vec<Hop> = sightings
+        .iter()
+        .filter_map(|(id, sighting)| {
+            let component = rules.component(id)?;
+            let said = seen
+                .hits
+                .iter()
+                .filter(|hit| {
+                    rules.signatures[hit.signature]
+                        .component
+                        .as_deref()
+                        .map(owner)
+                        == Some(*id)
+                })
+                .min_by_key(|hit| {
+                    let s = &rules.signatures[hit.signature];
+                    (!s.error, s.cause.is_none(), hit.line)
+                })
+                .map(|hit| hit.text.clone());
+            Some(Hop {
+                component: id.to_string(),
+                name: component.name.clone(),
+                layer: sighting.layer,
+                version: seen.versions.get(*id).cloned(),
+                said,
+                failed: gateway.as_deref() == Some(*id),
+                first_line: sighting.first_line,
+            })
+        })
+        .collect();
+    hops.sort_by_key(|hop| (hop.layer, hop.first_line));
+
+    let mut notes = notes;
+    if let Some((component, limit, seconds)) = at_limit {
+        notes.push(format!(
+            "A request failed after {seconds:.1} s, which is {}'s limit of {limit} s: it timed out there.",
+            component.name
+        ));
+    }
+    if !error_shown && seen.bytes > 0 {
+        notes.push(
+            "This text shows no gateway error: no 502, 503 or 504 page, and no proxy or platform reporting a failure."
+                .into(),
+        );
+    }
+
+    Analysis {
+        version: gateway
+            .as_deref()
+            .and_then(|g| seen.versions.get(g).cloned()),
+        status: gateway_status
+            .or(response_status)
+            .or_else(|| top.and_then(|s| s.status).filter(|_| error_shown)),
+        cause,
+        app_server,
+        request_ids: seen.request_ids.clone(),
+        node,
+        evidence: evidence(rules, &seen.hits, &causes, gateway.as_deref()),
+        confidence,
+        also: causes
+            .iter()
+            .skip(1)
+            .filter(|_| error_shown)
+            .filter_map(|(s, _)| Some((s.cause.clone()?, s.node.clone())))
+            .collect(),
+        hops,
+        error_shown,
+        requests,
+        notes,
+        lines: seen.lines,
+        gateway: gateway.unwrap_or_else(|| "unknown".into()),
+    }
+}
+
+/// The lines that decided it: the cause's first, then the failing component's, then the rest,
+/// each line once.
+fn evidence(
+    rules: &Rules,
+    hits: &[Hit],
+    causes: &[(&Signature, usize)],
+    gateway: Option<&str>,
+) -> Vec<Evidence> {
+    let rank = |hit: &Hit| {
+        let signature = &rules.signatures[hit.signature];
+        let cause_rank = causes
+            .iter()
+            .position(|(s, _)| s.id == signature.id)
+            .unwrap_or(usize::MAX);
+        let of_gateway = signature.component.as_deref() == gateway && gateway.is_some();
+        (cause_rank, !of_gateway, !signature.error, hit.line)
+    };
+    let mut sorted: Vec<&Hit> = hits.iter().collect();
+    sorted.sort_by_key(|hit| rank(hit));
+    let mut shown: Vec<Evidence> = Vec::new();
+    for hit in sorted {
+        if shown.iter().any(|e| e.line == hit.line) {
+            continue;
+        }
+        shown.push(Evidence {
+            line: hit.line,
+            text: hit.text.clone(),
+            signature: rules.signatures[hit.signature].id.clone(),
+        });
+        if shown.len() == EVIDENCE_LINES {
+            break;
+        }
+    }
+    shown
+}

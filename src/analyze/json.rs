@@ -1,0 +1,44 @@
+//! The analysis as the command line prints it: one JSON object whose fields the README
+//! documents and keeps stable (version 2 adds `app_server`, `hops`, `error_shown`, `requests`
+//! and `notes` to version 1's).
+
+use super::Analysis;
+use serde_json::{Value, json};
+
+/// The layout's version.
+pub const FORMAT: u32 = 2;
+
+pub fn to_json(analysis: &Analysis) -> Value {
+    json!({
+        "fix502_analysis": FORMAT,
+        "error_shown": analysis.error_shown,
+        "gateway": analysis.gateway,
+        "version": analysis.version,
+        "status": analysis.status,
+        "cause": analysis.cause,
+        "app_server": analysis.app_server,
+        "hops": analysis.hops.iter().map(|hop| json!({
+            "component": hop.component,
+            "name": hop.name,
+            "layer": hop.layer.name(),
+            "version": hop.version,
+            "said": hop.said,
+            "failed": hop.failed,
+        })).collect::<Vec<_>>(),
+        "request_ids": analysis.request_ids.iter().map(|(kind, id)| json!({"kind": kind, "id": id})).collect::<Vec<_>>(),
+        "node": analysis.node,
+        "evidence": analysis.evidence.iter().map(|e| json!({"line": e.line, "text": e.text, "signature": e.signature})).collect::<Vec<_>>(),
+        "confidence": analysis.confidence.name(),
+        "also": analysis.also.iter().map(|(cause, node)| json!({"cause": cause, "node": node})).collect::<Vec<_>>(),
+        "requests": analysis.requests.iter().map(|r| json!({
+            "method": r.method,
+            "url": r.url,
+            "status": r.status,
+            "wait_ms": r.wait_ms,
+            "server_ip": r.server_ip,
+            "error": r.error,
+        })).collect::<Vec<_>>(),
+        "notes": analysis.notes,
+        "lines": analysis.lines,
+    })
+}

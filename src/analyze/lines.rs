@@ -1,0 +1,187 @@
+//! Reading one line of a paste: the characters people paste without seeing them, a status in
+//! any of the forms it comes in, the token after a marker (a request id), a version number.
+
+use std::borrow::Cow;
+
+/// `bytes` without the characters people paste without seeing (zero-width spaces and joiners,
+/// byte order marks, soft hyphens), and with non-breaking spaces as plain spaces, so a rule's
+/// text still matches. Bytes that are not UTF-8 stay as they are.
+pub fn visible(bytes: &[u8]) -> Cow<'_, [u8]> {
+    // Every character concerned starts with one of these bytes; most text has none of them.
+    if !bytes.iter().any(|&b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+        return Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let (skip, replace): (usize, Option<u8>) = match rest {
+            [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xEF, 0xBB, 0xBF, ..] => {
+                (3, None)
+            }
+            [0xC2, 0xAD, ..] => (2, None),
+            [0xC2, 0xA0, ..] => (2, Some(b' ')),
+            [0xE2, 0x80, 0xAF, ..] => (3, Some(b' ')),
+            _ => (0, None),
+        };
+        if skip == 0 {
+            out.push(bytes[i]);
+            i += 1;
+        } else {
+            out.extend(replace);
+            i += skip;
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Where a status is read from, strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StatusFrom {
+    /// A response's status line or pseudo-header (`HTTP/1.1 502 Bad Gateway`, `:status: 502`),
+    /// or a HAR entry.
+    Response,
+    /// A log's field (`status=503`, `"status": 502`, an access log's `"GET / HTTP/1.1" 502`) or
+    /// an error page's title.
+    Field,
+}
+
+/// The status an `http/x.y` marker at `at` of the lower-cased `line` introduces: a response's
+/// status line (`http/1.1 502 bad gateway`, also after `< ` or a log prefix), or an access log's
+/// status after the request (`"get / http/1.1" 502 157`).
+pub fn status_after_http(line: &[u8], at: usize) -> Option<(u16, StatusFrom)> {
+    let rest = &line[at..];
+    let version_end = rest.iter().position(|&b| b == b' ' || b == b'"')?;
+    let version = &rest[5..version_end];
+    if version.is_empty() || !version.iter().all(|b| b.is_ascii_digit() || *b == b'.') {
+        return None;
+    }
+    let after = &rest[version_end..];
+    if let Some(code) = after.strip_prefix(b" ").and_then(three_digits) {
+        // A status line starts its line (after a prompt or a log prefix that ends in a space).
+        let before = &line[..at];
+        let starts = before
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b' ')
+            .all(|&b| matches!(b, b'<' | b'>' | b'[' | b']' | b'|' | b':' | b'"' | b'\''));
+        let from = if starts {
+            StatusFrom::Response
+        } else {
+            StatusFrom::Field
+        };
+        return Some((code, from));
+    }
+    let code = after.strip_prefix(b"\" ").and_then(three_digits)?;
+    Some((code, StatusFrom::Field))
+}
+
+/// The status after a `:status`, `"status"`, `status=`, `status_code` or `<title>` marker that
+/// ends at `end`.
+pub fn status_after_marker(line: &[u8], end: usize) -> Option<u16> {
+    let rest = &line[end..];
+    let skip = rest
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'"' | b':' | b'=' | b'\''))?;
+    three_digits(&rest[skip..])
+}
+
+/// An HTTP status at the start of `bytes`, not followed by another digit.
+fn three_digits(bytes: &[u8]) -> Option<u16> {
+    let digits = bytes.get(..3)?;
+    if !digits.iter().all(u8::is_ascii_digit) || bytes.get(3).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let code = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    (100..600).contains(&code).then_some(code)
+}
+
+/// The token after the marker that ends at `end` of `line`: letters, digits and `-_.=:/+`,
+/// at least 6 of them.
+pub fn token_after(line: &str, end: usize) -> Option<String> {
+    let rest = line.get(end..)?;
+    let value: String = rest
+        .trim_start_matches([' ', '"', '\'', '=', ':', '\t', '#'])
+        .chars()
+        .take_while(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '=' | ':' | '/' | '+')
+        })
+        .take(128)
+        .collect();
+    let value = value.trim_end_matches([':', '.', '/']).to_string();
+    (value.len() >= 6 && value.chars().any(|c| c.is_ascii_digit())).then_some(value)
+}
+
+/// A version such as `1.22.1` right after the marker that ends at `end`.
+pub fn version_after(line: &str, end: usize) -> Option<String> {
+    let version: String = line
+        .get(end..)?
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .take(20)
+        .collect();
+    let version = version.trim_end_matches('.').to_string();
+    version
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn http(line: &str) -> Option<(u16, StatusFrom)> {
+        let lower = line.to_ascii_lowercase();
+        status_after_http(lower.as_bytes(), lower.find("http/")?)
+    }
+
+    #[test]
+    fn statuses_are_read_in_every_form() {
+        assert_eq!(
+            http("HTTP/1.1 502 Bad Gateway"),
+            Some((502, StatusFrom::Response))
+        );
+        assert_eq!(http("< HTTP/2 504 "), Some((504, StatusFrom::Response)));
+        assert_eq!(
+            http("web-1  | HTTP/1.0 503"),
+            Some((503, StatusFrom::Response))
+        );
+        assert_eq!(
+            http("203.0.113.7 - - [22/Nov/2026:03:00:00 +0000] \"GET / HTTP/1.1\" 502 157"),
+            Some((502, StatusFrom::Field))
+        );
+        assert_eq!(http("the HTTP/1.1 spec"), None);
+        assert_eq!(http("HTTP/1.1 999 nope"), None);
+        assert_eq!(http("HTTP/1.1 5020"), None);
+        assert_eq!(status_after_marker(b":status: 503", 7), Some(503));
+        assert_eq!(status_after_marker(b"\"status\":\"502\"", 8), Some(502));
+        assert_eq!(status_after_marker(b"status=503 bytes=0", 7), Some(503));
+    }
+
+    #[test]
+    fn invisible_characters_go_and_the_rest_stays() {
+        let text = "up\u{200b}stream\u{00a0}closed \u{feff}\u{00ad}x";
+        assert_eq!(&*visible(text.as_bytes()), b"upstream closed x");
+        assert!(matches!(visible(b"plain"), Cow::Borrowed(_)));
+        assert_eq!(&*visible(&[0xE2, 0xFF, b'a']), &[0xE2, 0xFF, b'a']);
+        assert_eq!(&*visible("Ошибка 502".as_bytes()), "Ошибка 502".as_bytes());
+    }
+
+    #[test]
+    fn tokens_and_versions_follow_their_markers() {
+        assert_eq!(
+            token_after("cf-ray: 8a1b2c3d4e5f6789-AMS", 7).as_deref(),
+            Some("8a1b2c3d4e5f6789-AMS")
+        );
+        assert_eq!(
+            token_after("Ray ID: welcome", 7),
+            None,
+            "a word is not an id"
+        );
+        assert_eq!(
+            version_after("nginx/1.22.1 (Ubuntu)", 6).as_deref(),
+            Some("1.22.1")
+        );
+        assert_eq!(version_after("nginx/ ", 6), None);
+    }
+}

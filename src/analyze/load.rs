@@ -1,0 +1,322 @@
+//! Reads `content/signatures.toml` (on the host: the build's content tool, the command-line
+//! analyser and the tests) and checks it as the content loader checks nodes: every mistake
+//! found, each as `content/signatures.toml:LINE: what is wrong`, with the allowed values listed.
+
+use super::CAUSES;
+use super::rules::{Component, Layer, RequestIdRule, Rules, Signature};
+use serde::Deserialize;
+use std::collections::HashSet;
+use toml::Spanned;
+
+/// Where the rules live, as errors name it.
+pub const FILE: &str = "content/signatures.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    component: Vec<ComponentEntry>,
+    request_id: Vec<RequestIdEntry>,
+    signature: Vec<SignatureEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComponentEntry {
+    id: Spanned<String>,
+    name: String,
+    layer: Spanned<String>,
+    node: Option<String>,
+    #[serde(default)]
+    timeouts: Vec<u32>,
+    built_on: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequestIdEntry {
+    name: Spanned<String>,
+    after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignatureEntry {
+    id: Spanned<String>,
+    component: Option<Spanned<String>>,
+    cause: Option<Spanned<String>>,
+    status: Option<Spanned<u16>>,
+    error: Option<bool>,
+    #[serde(default)]
+    all: Vec<String>,
+    #[serde(default)]
+    any: Vec<String>,
+    node: Option<String>,
+    version_after: Option<String>,
+    exact_case: Option<bool>,
+    #[serde(default)]
+    page: bool,
+    sample: String,
+}
+
+/// The rules in `text`, or every problem with them, one `file:line: …` sentence each.
+pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
+    let line_of = |offset: usize| 1 + text[..offset.min(text.len())].matches('\n').count();
+    let file: File = toml::from_str(text).map_err(|error| {
+        let line = error.span().map_or(1, |span| line_of(span.start));
+        vec![format!(
+            "{FILE}:{line}: the rules do not parse: {}",
+            error.message().trim_end()
+        )]
+    })?;
+    let mut errors = Vec::new();
+    let mut error_at = |offset: usize, message: String| {
+        errors.push(format!("{FILE}:{}: {message}", line_of(offset)));
+    };
+    let layers: Vec<&str> = Layer::ALL.iter().map(|layer| layer.name()).collect();
+    let mut components = Vec::new();
+    for entry in file.component {
+        let layer = Layer::parse(entry.layer.get_ref());
+        if layer.is_none() {
+            error_at(
+                entry.layer.span().start,
+                format!(
+                    "component {}: layer is {:?}; it must be one of: {}",
+                    entry.id.get_ref(),
+                    entry.layer.get_ref(),
+                    layers.join(", ")
+                ),
+            );
+        }
+        if components
+            .iter()
+            .any(|c: &Component| &c.id == entry.id.get_ref())
+        {
+            error_at(
+                entry.id.span().start,
+                format!("component {} is listed twice", entry.id.get_ref()),
+            );
+        }
+        components.push(Component {
+            id: entry.id.into_inner(),
+            name: entry.name,
+            layer: layer.unwrap_or(Layer::Proxy),
+            node: entry.node,
+            timeouts: entry.timeouts,
+            built_on: entry.built_on,
+        });
+    }
+    let known: Vec<&str> = components.iter().map(|c| c.id.as_str()).collect();
+    for component in &components {
+        if let Some(base) = &component.built_on
+            && !known.contains(&base.as_str())
+        {
+            error_at(
+                0,
+                format!(
+                    "component {} is built on {base:?}, which is not a component",
+                    component.id
+                ),
+            );
+        }
+    }
+    let mut request_ids = Vec::new();
+    for entry in file.request_id {
+        if let Some(problem) = entry.after.iter().find_map(|text| text_problem(text)) {
+            error_at(
+                entry.name.span().start,
+                format!("request id {}: {problem}", entry.name.get_ref()),
+            );
+        }
+        request_ids.push(RequestIdRule {
+            name: entry.name.into_inner(),
+            after: entry.after.iter().map(|a| a.to_ascii_lowercase()).collect(),
+        });
+    }
+    let mut ids = HashSet::new();
+    let mut signatures = Vec::new();
+    for entry in file.signature {
+        let id = entry.id.get_ref().clone();
+        let at = entry.id.span().start;
+        if !ids.insert(id.clone()) {
+            error_at(at, format!("signature {id} is listed twice"));
+        }
+        if let Some(cause) = &entry.cause
+            && !CAUSES.contains(&cause.get_ref().as_str())
+        {
+            error_at(
+                cause.span().start,
+                format!(
+                    "signature {id}: cause is {:?}; it must be one of: {}",
+                    cause.get_ref(),
+                    CAUSES.join(", ")
+                ),
+            );
+        }
+        if let Some(component) = &entry.component
+            && !known.contains(&component.get_ref().as_str())
+        {
+            error_at(
+                component.span().start,
+                format!(
+                    "signature {id}: component is {:?}; it must be one of: {}",
+                    component.get_ref(),
+                    known.join(", ")
+                ),
+            );
+        }
+        if let Some(status) = &entry.status
+            && !(100..600).contains(status.get_ref())
+        {
+            error_at(
+                status.span().start,
+                format!(
+                    "signature {id}: status {} is not an HTTP status",
+                    status.get_ref()
+                ),
+            );
+        }
+        if entry.all.is_empty() && entry.any.is_empty() {
+            error_at(
+                at,
+                format!("signature {id}: give the texts it matches in `all` or `any`"),
+            );
+        }
+        if let Some(problem) = entry
+            .all
+            .iter()
+            .chain(&entry.any)
+            .find_map(|t| text_problem(t))
+        {
+            error_at(at, format!("signature {id}: {problem}"));
+        }
+        if entry.component.is_none() && entry.cause.is_none() && entry.status.is_none() {
+            error_at(
+                at,
+                format!("signature {id}: it says nothing: give a component, a cause or a status"),
+            );
+        }
+        let exact_case = entry.exact_case.unwrap_or(false);
+        let lower = |texts: &[String]| -> Vec<String> {
+            texts
+                .iter()
+                .map(|text| {
+                    if exact_case {
+                        text.clone()
+                    } else {
+                        text.to_ascii_lowercase()
+                    }
+                })
+                .collect()
+        };
+        signatures.push(Signature {
+            // A cause, or a server error's status, says the line shows the component failing.
+            error: entry.error.unwrap_or(
+                entry.cause.is_some() || entry.status.as_ref().is_some_and(|s| *s.get_ref() >= 500),
+            ),
+            component: entry.component.map(Spanned::into_inner),
+            cause: entry.cause.map(Spanned::into_inner),
+            status: entry.status.map(Spanned::into_inner),
+            all: lower(&entry.all),
+            any: lower(&entry.any),
+            node: entry.node,
+            version_after: entry.version_after.map(|m| m.to_ascii_lowercase()),
+            exact_case,
+            page: entry.page,
+            sample: entry.sample,
+            id,
+        });
+    }
+    errors.sort_by_key(|error| {
+        let line = error
+            .split(':')
+            .nth(1)
+            .and_then(|l| l.parse::<usize>().ok());
+        line.unwrap_or(0)
+    });
+    if errors.is_empty() {
+        Ok(Rules {
+            components,
+            signatures,
+            request_ids,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Why a text cannot be matched or encoded, if it cannot.
+fn text_problem(text: &str) -> Option<String> {
+    if text.trim().len() < 3 {
+        Some(format!("the text {text:?} is shorter than 3 characters"))
+    } else if text.contains(['\t', '\n', '\r', '\u{1f}']) {
+        Some(format!("the text {text:?} holds a tab or a line break"))
+    } else {
+        None
+    }
+}
+
+/// The rules in `content/signatures.toml`, as this build carries them.
+pub fn bundled() -> Rules {
+    parse(include_str!("../../content/signatures.toml")).expect("a test checks signatures.toml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COMPONENT: &str = "[[component]]\nid = \"nginx\"\nname = \"nginx\"\nlayer = \"proxy\"\n\n[[request_id]]\nname = \"Request id\"\nafter = [\"x-request-id:\"]\n\n";
+
+    #[test]
+    fn every_mistake_is_reported_at_its_line_with_the_choices() {
+        let text = format!(
+            "{COMPONENT}[[signature]]\nid = \"a\"\ncomponent = \"ngnix\"\ncause = \"refused\"\nall = [\"x\"]\nsample = \"\"\n\n[[signature]]\nid = \"a\"\nstatus = 999\nall = [\"text\\twith tab\"]\nsample = \"\"\n"
+        );
+        let errors = parse(&text).unwrap_err();
+        assert!(
+            errors[0].contains(":11: signature a: the text \"x\" is shorter"),
+            "{errors:#?}"
+        );
+        assert!(errors[1].starts_with("content/signatures.toml:12: signature a: component is \"ngnix\"; it must be one of: nginx"), "{errors:#?}");
+        assert!(errors[2].starts_with("content/signatures.toml:13: signature a: cause is \"refused\"; it must be one of: upstream-refused, "), "{errors:#?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(":18: signature a is listed twice")),
+            "{errors:#?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(":19: signature a: status 999")),
+            "{errors:#?}"
+        );
+        assert!(
+            errors.iter().any(|e| e.contains("holds a tab")),
+            "{errors:#?}"
+        );
+        let layer = parse("[[component]]\nid = \"x\"\nname = \"X\"\nlayer = \"cdn\"\n[[request_id]]\nname=\"r\"\nafter=[\"abc\"]\n[[signature]]\nid=\"s\"\ncomponent=\"x\"\nall=[\"abc\"]\nsample=\"abc\"\n").unwrap_err();
+        assert_eq!(
+            layer,
+            [
+                "content/signatures.toml:4: component x: layer is \"cdn\"; it must be one of: edge, balancer, proxy, app"
+            ]
+        );
+        let broken = parse("[[signature]\n").unwrap_err();
+        assert!(
+            broken[0].starts_with("content/signatures.toml:1: the rules do not parse"),
+            "{broken:?}"
+        );
+    }
+
+    #[test]
+    fn good_rules_are_lower_cased_and_errors_default_from_the_cause_or_status() {
+        let rules = parse(&format!(
+            "{COMPONENT}[[signature]]\nid = \"page\"\ncomponent = \"nginx\"\nall = [\"<center>nginx\"]\nsample = \"\"\n\n[[signature]]\nid = \"refused\"\ncomponent = \"nginx\"\ncause = \"upstream-refused\"\nall = [\"Connection Refused\"]\nany = [\"While connecting\"]\nsample = \"\"\n"
+        ))
+        .unwrap();
+        assert!(!rules.signatures[0].error);
+        assert!(rules.signatures[1].error);
+        assert_eq!(rules.signatures[1].all, ["connection refused"]);
+        assert_eq!(rules.signatures[1].any, ["while connecting"]);
+    }
+}

@@ -1,0 +1,547 @@
+//! Reads what people paste when they meet a 502 and says what it shows: the components between
+//! the browser and the application (the hop chain), whether a gateway error is shown at all,
+//! which component sent it and why the request failed there, the request ids, and the lines
+//! that show it. It reads error pages (as copied from the screen or as HTML), response headers
+//! (curl, devtools, HTTP/2 lower case), `curl -v`, HAR files, and logs (plain, with the prefixes
+//! docker compose, kubectl or journald add, or one JSON object a line), in any mix.
+//!
+//! The rules are data (`content/signatures.toml`, see [`load`] and [`rules`]), so authors add a
+//! signature without writing Rust. [`scan`] runs one multi-pattern pass over the text in
+//! constant memory; [`decide`] turns what it saw into the answer.
+
+pub mod decide;
+pub mod har;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod json;
+pub mod lines;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
+pub mod rules;
+pub mod scan;
+
+pub use rules::{Component, Layer, RequestIdRule, Rules, Signature};
+pub use scan::EVIDENCE_CHARS;
+
+/// The cause names the analyser reports (the catalogue's), documented in the README.
+pub const CAUSES: [&str; 15] = [
+    "upstream-refused",
+    "upstream-reset",
+    "upstream-closed-early",
+    "upstream-invalid-response",
+    "upstream-header-too-big",
+    "upstream-timeout",
+    "upstream-tls",
+    "dns",
+    "no-healthy-upstream",
+    "app-crashed",
+    "app-not-started",
+    "response-too-large",
+    "permission-denied",
+    "socket-missing",
+    "worker-limit",
+];
+
+/// What a cause means, in a sentence a site owner understands.
+pub fn cause_meaning(cause: &str) -> &'static str {
+    match cause {
+        "upstream-refused" => "nothing accepted the connection at the upstream's address",
+        "upstream-reset" => "the upstream reset the connection",
+        "upstream-closed-early" => "the upstream closed the connection before a complete response",
+        "upstream-invalid-response" => {
+            "the upstream answered with something that is not valid HTTP"
+        }
+        "upstream-header-too-big" => "the response headers did not fit the proxy's buffers",
+        "upstream-timeout" => "the upstream did not answer in time",
+        "upstream-tls" => "the TLS handshake with the upstream failed",
+        "dns" => "the upstream's name did not resolve",
+        "no-healthy-upstream" => "every server of the upstream group is marked down",
+        "app-crashed" => "the application crashed or was killed",
+        "app-not-started" => "the application is not running or failed to start",
+        "response-too-large" => "the response was larger than the platform allows",
+        "permission-denied" => "the proxy may not open the upstream's socket",
+        "socket-missing" => "the upstream's Unix socket does not exist",
+        "worker-limit" => "every worker is busy, or the socket's queue is full",
+        _ => "not recognised",
+    }
+}
+
+/// A line of the paste that a rule matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// 1-based line number in the paste.
+    pub line: usize,
+    /// The line as pasted (trimmed, secrets hidden, at most [`EVIDENCE_CHARS`] characters).
+    pub text: String,
+    pub signature: String,
+}
+
+/// A component the text shows between the browser and the application.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hop {
+    /// Its id in the rules (`cloudflare`, `nginx`, `gunicorn`).
+    pub component: String,
+    pub name: String,
+    pub layer: Layer,
+    pub version: Option<String>,
+    /// The line that shows it best (its error, if it has one).
+    pub said: Option<String>,
+    /// Whether it is the component that sent the error response.
+    pub failed: bool,
+    /// The first line that shows it.
+    pub first_line: usize,
+}
+
+/// How sure the analyser is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    /// A component shows an error of its own and the cause is known.
+    High,
+    /// A gateway error is shown, but which component sent it or why is not.
+    Medium,
+    /// No gateway error is shown.
+    None,
+}
+
+impl Confidence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::None => "none",
+        }
+    }
+}
+
+/// What the text shows, best guess first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// The component that sent the error response, or `unknown`.
+    pub gateway: String,
+    pub version: Option<String>,
+    pub status: Option<u16>,
+    /// A cause from [`CAUSES`]; `unknown` when a gateway error shows but not why; `none` when no
+    /// gateway error shows.
+    pub cause: String,
+    /// The application server behind the gateway, when the text shows one.
+    pub app_server: Option<String>,
+    /// Kind and value of each request id found, in order of appearance, without repeats.
+    pub request_ids: Vec<(String, String)>,
+    /// The guide's step to go to.
+    pub node: Option<String>,
+    /// The lines that decided it, most telling first.
+    pub evidence: Vec<Evidence>,
+    pub confidence: Confidence,
+    /// Other causes the text also shows, with their steps.
+    pub also: Vec<(String, Option<String>)>,
+    /// Every component the text shows, from the browser in.
+    pub hops: Vec<Hop>,
+    /// Whether the text shows a gateway error at all.
+    pub error_shown: bool,
+    /// The requests of a HAR file that failed.
+    pub requests: Vec<har::FailedRequest>,
+    /// What the reader should know about how the text was read.
+    pub notes: Vec<String>,
+    /// How many lines were read.
+    pub lines: usize,
+}
+
+/// Reads `text` with `rules`.
+pub fn analyze(rules: &Rules, text: &str) -> Analysis {
+    analyze_with(rules, &scan::Matcher::new(rules), text)
+}
+
+/// Reads `text` with `rules` compiled once into `matcher`, for many texts.
+pub fn analyze_with(rules: &Rules, matcher: &scan::Matcher, text: &str) -> Analysis {
+    let mut reading = Reading::new(rules, matcher, text.as_bytes());
+    if !reading.is_har() {
+        reading.feed(text.as_bytes());
+        return reading.finish();
+    }
+    reading.har(text)
+}
+
+/// Reads everything `input` gives, in pieces, in constant memory (a HAR file, which is one JSON
+/// document, is read whole, up to [`HAR_LIMIT`] bytes; a larger one is read line by line).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn analyze_reader(rules: &Rules, mut input: impl std::io::Read) -> std::io::Result<Analysis> {
+    use std::io::Read;
+    let matcher = scan::Matcher::new(rules);
+    let mut head = vec![0; 64 * 1024];
+    let mut filled = 0;
+    while filled < head.len() {
+        match input.read(&mut head[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    head.truncate(filled);
+    let mut reading = Reading::new(rules, &matcher, &head);
+    if reading.is_har() {
+        let mut all = head;
+        (&mut input).take(HAR_LIMIT as u64).read_to_end(&mut all)?;
+        if all.len() < HAR_LIMIT {
+            return Ok(reading.har(&String::from_utf8_lossy(&all)));
+        }
+        reading.feed(&all);
+    } else {
+        reading.feed(&head);
+    }
+    let mut buffer = vec![0; 1 << 20];
+    loop {
+        match input.read(&mut buffer)? {
+            0 => break,
+            n => reading.feed(&buffer[..n]),
+        }
+    }
+    Ok(reading.finish())
+}
+
+/// The largest HAR file read as one JSON document.
+pub const HAR_LIMIT: usize = 256 * 1024 * 1024;
+
+/// What a text is, from its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Empty,
+    Binary,
+    Har,
+    Text,
+}
+
+fn kind_of(head: &[u8]) -> Kind {
+    let sample = &head[..head.len().min(8 * 1024)];
+    if sample.iter().all(|b| b.is_ascii_whitespace()) {
+        return Kind::Empty;
+    }
+    // Text has no NUL bytes and few control characters; an image or an archive has many.
+    let control = sample
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x1b | 0x0c)))
+        .count();
+    if sample.contains(&0) || control * 20 > sample.len() {
+        Kind::Binary
+    } else if har::looks_like_har(head) {
+        Kind::Har
+    } else {
+        Kind::Text
+    }
+}
+
+/// One text being read.
+struct Reading<'r> {
+    rules: &'r Rules,
+    scanner: scan::Scanner<'r>,
+    kind: Kind,
+    notes: Vec<String>,
+}
+
+impl<'r> Reading<'r> {
+    fn new(rules: &'r Rules, matcher: &'r scan::Matcher, head: &[u8]) -> Reading<'r> {
+        let kind = kind_of(head);
+        let notes = match kind {
+            Kind::Empty => vec!["There is nothing to read: the text is empty.".into()],
+            Kind::Binary => vec![
+                "This looks like a binary file (an image, an archive…), not text: there is nothing in it to read. Paste the error page, the headers or the log lines as text.".into(),
+            ],
+            _ => Vec::new(),
+        };
+        Reading {
+            rules,
+            scanner: scan::Scanner::new(rules, matcher),
+            kind,
+            notes,
+        }
+    }
+
+    fn is_har(&self) -> bool {
+        self.kind == Kind::Har
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        if self.kind != Kind::Binary {
+            self.scanner.feed(bytes);
+        }
+    }
+
+    fn har(mut self, text: &str) -> Analysis {
+        let requests = match har::read(text) {
+            Ok(failed) => failed,
+            Err(why) => {
+                self.notes.push(why);
+                self.scanner.feed(text.as_bytes());
+                return self.finish();
+            }
+        };
+        let mut shown = Vec::new();
+        for (request, lines) in requests {
+            for line in &lines {
+                self.scanner.feed_line(line);
+            }
+            if let Some(wait) = request.wait_ms {
+                self.scanner.wait(request.status, wait / 1000.0);
+            }
+            shown.push(request);
+        }
+        if shown.is_empty() {
+            self.notes.push(
+                "Every request in this HAR file got an answer below 500: none failed at a gateway."
+                    .into(),
+            );
+        }
+        let seen = self.scanner.finish();
+        decide::decide(self.rules, seen, shown, self.notes)
+    }
+
+    fn finish(self) -> Analysis {
+        let seen = self.scanner.finish();
+        decide::decide(self.rules, seen, Vec::new(), self.notes)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        load::bundled()
+    }
+
+    #[test]
+    fn every_signature_matches_its_own_sample() {
+        let rules = rules();
+        let matcher = scan::Matcher::new(&rules);
+        let mut problems = Vec::new();
+        for (index, signature) in rules.signatures.iter().enumerate() {
+            let mut scanner = scan::Scanner::new(&rules, &matcher);
+            scanner.feed(signature.sample.as_bytes());
+            let seen = scanner.finish();
+            if seen.counts[index] == 0 {
+                problems.push(format!("{}: its sample does not match", signature.id));
+            }
+            let analysis = analyze_with(&rules, &matcher, &signature.sample);
+            if let Some(cause) = &signature.cause
+                && signature.component.is_some()
+                && analysis.cause != *cause
+            {
+                problems.push(format!(
+                    "{}: its sample reads as {} instead of {cause}",
+                    signature.id, analysis.cause
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn an_nginx_page_and_log_line_give_gateway_version_cause_and_node() {
+        let paste = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n2026/11/22 03:17:56 [error] 17160#17160: *9 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:36791/\", host: \"127.0.0.1:43015\"";
+        let analysis = analyze(&rules(), paste);
+        assert_eq!(analysis.gateway, "nginx");
+        assert_eq!(analysis.version.as_deref(), Some("1.22.1"));
+        assert_eq!(analysis.cause, "upstream-refused");
+        assert_eq!(analysis.status, Some(502));
+        assert_eq!(analysis.node.as_deref(), Some("owner-nginx-refused"));
+        assert_eq!(analysis.confidence, Confidence::High);
+        assert!(analysis.error_shown);
+        assert_eq!(
+            analysis.evidence[0].line, 8,
+            "the line that decided the cause comes first"
+        );
+    }
+
+    #[test]
+    fn headers_in_any_form_give_status_and_request_ids() {
+        let curl = "HTTP/2 502 \r\ndate: Sun, 22 Nov 2026 03:00:00 GMT\r\nserver: cloudflare\r\ncf-ray: 8a1b2c3d4e5f6789-AMS\r\n";
+        let analysis = analyze(&rules(), curl);
+        assert_eq!(analysis.status, Some(502));
+        assert_eq!(analysis.gateway, "cloudflare");
+        assert_eq!(
+            analysis.request_ids,
+            [(
+                "Cloudflare Ray ID".to_string(),
+                "8a1b2c3d4e5f6789-AMS".to_string()
+            )]
+        );
+        let devtools = ":status: 502\nx-amz-cf-id: Abc123_def-456GHIjkl==\nvia: 1.1 abcdef.cloudfront.net (CloudFront)";
+        let analysis = analyze(&rules(), devtools);
+        assert_eq!(
+            (analysis.status, analysis.gateway.as_str()),
+            (Some(502), "cloudfront")
+        );
+        assert_eq!(analysis.request_ids[0].1, "Abc123_def-456GHIjkl==");
+    }
+
+    #[test]
+    fn text_without_a_gateway_error_names_no_gateway_and_no_cause() {
+        let rules = rules();
+        let lorem =
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\nSed do eiusmod tempor.";
+        let page = "<!doctype html><html><head><title>Welcome</title></head><body><h1>Our shop</h1></body></html>";
+        let healthy = "HTTP/2 200\r\nserver: cloudflare\r\ncf-ray: 8a1b2c3d4e5f6789-AMS\r\nvia: 1.1 varnish\r\n";
+        let not_found = "<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx/1.24.0</center></body></html>";
+        let refused =
+            "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused";
+        let noise: String = (0..20_000u32)
+            .map(|i| char::from_u32(33 + (i * 7919) % 90).unwrap_or('x'))
+            .collect();
+        for text in [
+            lorem,
+            page,
+            healthy,
+            not_found,
+            refused,
+            noise.as_str(),
+            "",
+            "\u{200b}\u{feff}",
+        ] {
+            let analysis = analyze(&rules, text);
+            assert_eq!(
+                (
+                    analysis.gateway.as_str(),
+                    analysis.cause.as_str(),
+                    analysis.confidence
+                ),
+                ("unknown", "none", Confidence::None),
+                "{text:.60}"
+            );
+            assert!(
+                analysis.node.is_none() && !analysis.error_shown,
+                "{text:.60}"
+            );
+        }
+        let healthy = analyze(&rules, healthy);
+        assert_eq!(healthy.status, Some(200));
+        assert_eq!(
+            healthy.hops[0].component, "cloudflare",
+            "the components seen are still listed"
+        );
+    }
+
+    #[test]
+    fn invisible_characters_and_other_languages_do_not_hide_a_signature() {
+        let paste = "upstream\u{200b} prematurely closed connection while reading response header from upstream\u{00a0}— Ошибка 502, 错误";
+        assert_eq!(analyze(&rules(), paste).cause, "upstream-closed-early");
+    }
+
+    #[test]
+    fn rules_survive_the_encoding_the_worker_reads() {
+        let rules = rules();
+        let mut decoded = Rules::decode(&rules.encode()).unwrap();
+        for (signature, original) in decoded.signatures.iter_mut().zip(&rules.signatures) {
+            signature.sample = original.sample.clone();
+        }
+        assert_eq!(decoded, rules);
+        assert!(Rules::decode("S\tbroken").is_err());
+        let built =
+            Rules::decode(include_str!(concat!(env!("OUT_DIR"), "/signatures.txt"))).unwrap();
+        assert_eq!(built.signatures.len(), rules.signatures.len());
+    }
+
+    #[test]
+    fn every_cause_has_a_meaning() {
+        for cause in CAUSES {
+            assert_ne!(cause_meaning(cause), "not recognised", "{cause}");
+        }
+    }
+
+    #[test]
+    fn the_innermost_component_with_an_error_sent_it_and_the_innermost_cause_explains_it() {
+        let paste = "Bad gateway Error code 502\nCloudflare Ray ID: 8a1b2c3d4e5f6789\n\
+                     2026/11/22 03:20:11 [error] 812#812: *40 upstream prematurely closed connection while reading response header from upstream, client: 203.0.113.7\n\
+                     [2026-11-22 03:20:11 +0000] [7] [CRITICAL] WORKER TIMEOUT (pid:42)";
+        let analysis = analyze(&rules(), paste);
+        assert_eq!(analysis.gateway, "nginx");
+        assert_eq!(analysis.app_server.as_deref(), Some("gunicorn"));
+        let chain: Vec<(&str, bool)> = analysis
+            .hops
+            .iter()
+            .map(|h| (h.component.as_str(), h.failed))
+            .collect();
+        assert_eq!(
+            chain,
+            [("cloudflare", false), ("nginx", true), ("gunicorn", false)]
+        );
+        assert_eq!(
+            analysis.cause, "app-crashed",
+            "the worker's own reason: killed for time"
+        );
+        assert!(
+            analysis
+                .also
+                .iter()
+                .any(|(cause, _)| cause == "upstream-closed-early")
+        );
+    }
+
+    #[test]
+    fn bad_input_gets_a_clear_note_and_no_answer() {
+        let rules = rules();
+        let binary: Vec<u8> = (0..4096u32).map(|i| (i * 31 % 256) as u8).collect();
+        let analysis = analyze(&rules, &String::from_utf8_lossy(&binary));
+        assert!(
+            analysis.notes[0].contains("binary file"),
+            "{:?}",
+            analysis.notes
+        );
+        assert_eq!(analysis.gateway, "unknown");
+        let empty = analyze(&rules, " \n\t \n");
+        assert!(
+            empty.notes[0].contains("nothing to read"),
+            "{:?}",
+            empty.notes
+        );
+        let cut = analyze(
+            &rules,
+            "{\"log\": {\"entries\": [{\"response\": {\"status\": 502, \"headers\": [",
+        );
+        assert!(
+            cut.notes[0].contains("could not be read as one"),
+            "{:?}",
+            cut.notes
+        );
+        let deep = format!("{{\"log\":{{\"entries\":[{{\"x\":{}", "[".repeat(100_000));
+        let started = std::time::Instant::now();
+        let deep = analyze(&rules, &deep);
+        assert!(
+            deep.notes[0].contains("could not be read as one"),
+            "{:?}",
+            deep.notes
+        );
+        assert!(started.elapsed().as_secs() < 5);
+        let long = format!(
+            "{} connect() failed (111: Connection refused) while connecting to upstream",
+            "x".repeat(5_000_000)
+        );
+        assert_eq!(analyze(&rules, &long).lines, 1);
+    }
+
+    #[test]
+    fn a_har_file_gives_its_failed_requests_without_their_secrets() {
+        let har = r#"{"log":{"version":"1.2","entries":[{"request":{"method":"GET","url":"https://shop.example/?session=abc123","headers":[{"name":"Cookie","value":"sid=SECRET"}]},"response":{"status":504,"statusText":"Gateway Timeout","httpVersion":"HTTP/1.1","headers":[{"name":"Server","value":"cloudflare"},{"name":"CF-RAY","value":"8a1b2c3d4e5f6789-LHR"}],"content":{"text":""}},"timings":{"wait":100004.0}}]}}"#;
+        let analysis = analyze(&rules(), har);
+        assert_eq!(
+            (analysis.gateway.as_str(), analysis.status),
+            ("cloudflare", Some(504))
+        );
+        assert_eq!(
+            analysis.cause, "upstream-timeout",
+            "a wait of Cloudflare's 100 s limit"
+        );
+        assert!(
+            analysis
+                .notes
+                .iter()
+                .any(|n| n.contains("100.0 s, which is Cloudflare's limit")),
+            "{:?}",
+            analysis.notes
+        );
+        assert_eq!(
+            analysis.requests[0].url,
+            "https://shop.example/?session=***"
+        );
+        assert!(
+            !format!("{analysis:?}").contains("SECRET")
+                && !format!("{analysis:?}").contains("abc123")
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! The analyser's rules, as the worker and the command line hold them: the components it can
+//! name (each in its layer, from the edge in), the signatures that recognise a line, and the
+//! markers request ids follow. `content/signatures.toml` is where authors write them
+//! ([`super::load`] reads it); the build writes them in the compact line form of
+//! [`Rules::encode`], which the page's worker fetches.
+
+/// Where a component stands between the browser and the application, from the outside in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    /// A CDN or edge network (Cloudflare, CloudFront, Fastly, Akamai, Front Door).
+    Edge,
+    /// A load balancer or a platform's router (an ALB, Google's load balancer, Heroku's router).
+    Balancer,
+    /// A reverse proxy or web server in front of the application (nginx, HAProxy, Envoy…).
+    Proxy,
+    /// The application server itself (Gunicorn, PHP-FPM, Puma, Node.js…).
+    App,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 4] = [Layer::Edge, Layer::Balancer, Layer::Proxy, Layer::App];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Edge => "edge",
+            Layer::Balancer => "balancer",
+            Layer::Proxy => "proxy",
+            Layer::App => "app",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Layer> {
+        Layer::ALL.into_iter().find(|layer| layer.name() == name)
+    }
+}
+
+/// A component the analyser can name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Component {
+    pub id: String,
+    pub name: String,
+    pub layer: Layer,
+    /// The guide's step for it, if it has a branch of its own.
+    pub node: Option<String>,
+    /// Its default time limits, in seconds: an error after almost exactly one of these is a
+    /// timeout at that limit.
+    pub timeouts: Vec<u32>,
+    /// A component built on another (Kong and ingress-nginx on nginx): where the text shows
+    /// this one, the other's lines are its own.
+    pub built_on: Option<String>,
+}
+
+/// One rule: a line matches when every `all` text and, if there are any, one `any` text appear
+/// in it, ignoring ASCII case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature {
+    pub id: String,
+    /// The component the line comes from or names.
+    pub component: Option<String>,
+    /// Why the request failed, when the line says.
+    pub cause: Option<String>,
+    /// The status the line shows or implies.
+    pub status: Option<u16>,
+    /// Whether the line shows the component failing a request (an error page, an error log
+    /// line), rather than only naming it (a `Server:` header, a footer).
+    pub error: bool,
+    /// Lower-cased texts that must all be on the line.
+    pub all: Vec<String>,
+    /// Lower-cased texts of which one must be on the line (none: no such condition).
+    pub any: Vec<String>,
+    /// The guide's step for this case.
+    pub node: Option<String>,
+    /// Text after which the component's version follows (`nginx/` in `nginx/1.22.1`).
+    pub version_after: Option<String>,
+    /// Whether the texts must appear with the case they are written in (HAProxy's `SC--` and
+    /// `sC--` mean different things); `all` and `any` then hold them as written.
+    pub exact_case: bool,
+    /// Whether the line is from the error page the component shows visitors. Such a page says
+    /// what it usually means, not what happened: a cause from a log line wins over its cause.
+    pub page: bool,
+    /// A line of real evidence that must match (a test checks every sample).
+    pub sample: String,
+}
+
+/// A kind of request id and the lower-cased texts it follows (`cf-ray:`, `ray id:`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestIdRule {
+    pub name: String,
+    pub after: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rules {
+    pub components: Vec<Component>,
+    pub signatures: Vec<Signature>,
+    pub request_ids: Vec<RequestIdRule>,
+}
+
+/// A signature's yes-or-no settings in the compact form: `e` error, `c` exact case, `p` page;
+/// `-` for none.
+fn flags(s: &Signature) -> String {
+    let set: String = [(s.error, 'e'), (s.exact_case, 'c'), (s.page, 'p')]
+        .iter()
+        .filter_map(|&(on, flag)| on.then_some(flag))
+        .collect();
+    if set.is_empty() { "-".into() } else { set }
+}
+
+/// Separates the items of a list field in the compact form.
+const ITEM: char = '\u{1f}';
+
+impl Rules {
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.components.iter().find(|component| component.id == id)
+    }
+
+    /// Writes the rules (without their samples) in the line format [`Rules::decode`] reads:
+    /// tab-separated fields, `-` for none, list items separated by U+001F. The loader rejects
+    /// texts that contain tabs, line breaks or that separator.
+    pub fn encode(&self) -> String {
+        let or_dash = |field: &Option<String>| field.clone().unwrap_or_else(|| "-".into());
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "-".to_string()
+            } else {
+                items.join(&ITEM.to_string())
+            }
+        };
+        let mut out = String::new();
+        for c in &self.components {
+            let timeouts: Vec<String> = c.timeouts.iter().map(u32::to_string).collect();
+            let fields = [
+                "C",
+                &c.id,
+                &c.name,
+                c.layer.name(),
+                &or_dash(&c.node),
+                &list(&timeouts),
+                &or_dash(&c.built_on),
+            ];
+            out.push_str(&fields.join("\t"));
+            out.push('\n');
+        }
+        for r in &self.request_ids {
+            out.push_str(&format!("R\t{}\t{}\n", r.name, list(&r.after)));
+        }
+        for s in &self.signatures {
+            let status = s.status.map_or("-".into(), |status| status.to_string());
+            let fields = [
+                "S".to_string(),
+                s.id.clone(),
+                or_dash(&s.component),
+                or_dash(&s.cause),
+                status,
+                flags(s),
+                or_dash(&s.node),
+                or_dash(&s.version_after),
+                list(&s.all),
+                list(&s.any),
+            ];
+            out.push_str(&fields.join("\t"));
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn decode(text: &str) -> Result<Rules, String> {
+        let some = |field: &str| (field != "-").then(|| field.to_string());
+        let list = |field: &str| -> Vec<String> {
+            if field == "-" {
+                Vec::new()
+            } else {
+                field.split(ITEM).map(str::to_string).collect()
+            }
+        };
+        let corrupt = |line: &str| {
+            let shown: String = line.chars().take(60).collect();
+            format!("the analyser's rules are corrupt near “{shown}”")
+        };
+        let mut rules = Rules::default();
+        for line in text.lines() {
+            match line.split('\t').collect::<Vec<_>>().as_slice() {
+                ["C", id, name, layer, node, timeouts, built_on] => {
+                    rules.components.push(Component {
+                        id: id.to_string(),
+                        name: name.to_string(),
+                        layer: Layer::parse(layer).ok_or_else(|| corrupt(line))?,
+                        node: some(node),
+                        timeouts: list(timeouts)
+                            .iter()
+                            .map(|t| t.parse().map_err(|_| corrupt(line)))
+                            .collect::<Result<_, _>>()?,
+                        built_on: some(built_on),
+                    })
+                }
+                ["R", name, after] => rules.request_ids.push(RequestIdRule {
+                    name: name.to_string(),
+                    after: list(after),
+                }),
+                [
+                    "S",
+                    id,
+                    component,
+                    cause,
+                    status,
+                    error,
+                    node,
+                    version_after,
+                    all,
+                    any,
+                ] => rules.signatures.push(Signature {
+                    id: id.to_string(),
+                    component: some(component),
+                    cause: some(cause),
+                    status: match *status {
+                        "-" => None,
+                        status => Some(status.parse().map_err(|_| corrupt(line))?),
+                    },
+                    error: error.contains('e'),
+                    exact_case: error.contains('c'),
+                    page: error.contains('p'),
+                    all: list(all),
+                    any: list(any),
+                    node: some(node),
+                    version_after: some(version_after),
+                    sample: String::new(),
+                }),
+                _ => return Err(corrupt(line)),
+            }
+        }
+        Ok(rules)
+    }
+}
