@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { ROOT, launch, openApp, serve } from "./support.mjs";
 
 const BOUND_MS = 5_000;
-const ANALYZER = join(ROOT, "target/release/fix502-analyze");
+// Where cargo put the release build (CARGO_TARGET_DIR moves it).
+const ANALYZER = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "release/fix502-analyze");
 
 test(`a 5 MB paste is analysed in under ${BOUND_MS} ms`, () => {
   const lines = [];
@@ -22,6 +23,7 @@ test(`a 5 MB paste is analysed in under ${BOUND_MS} ms`, () => {
   const started = performance.now();
   const run = spawnSync(ANALYZER, [], { input: paste, maxBuffer: 1 << 20 });
   const millis = performance.now() - started;
+  assert.equal(run.error, undefined, `${ANALYZER} did not start: ${run.error}`);
   assert.equal(run.status, 0, String(run.stderr));
   const found = JSON.parse(run.stdout);
   console.log(`analysed ${(paste.length / 1e6).toFixed(1)} MB in ${millis.toFixed(0)} ms (${(paste.length / 1e3 / millis).toFixed(1)} MB/s)`);

@@ -12,8 +12,8 @@ use std::path::Path;
 
 /// The share of cases whose gateway, and whose cause, must be read right: where the analyser
 /// stands now, raised as it improves (the goal is 95% and 90%).
-const GATEWAY_FLOOR: f64 = 0.85;
-const CAUSE_FLOOR: f64 = 0.79;
+const GATEWAY_FLOOR: f64 = 0.93;
+const CAUSE_FLOOR: f64 = 0.89;
 
 #[derive(Deserialize)]
 struct Manifest {
@@ -82,6 +82,9 @@ fn real_pastes_are_read_as_people_labelled_them() {
         .collect();
     manifests.sort();
     for manifest in manifests {
+        // The topic: what kind of paste, or `holdout` for cases gathered after the rules were
+        // last tuned, which say how it reads text it has never seen.
+        let topic = manifest.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&manifest).unwrap();
         let manifest: Manifest =
             toml::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", manifest.display()));
@@ -93,6 +96,7 @@ fn real_pastes_are_read_as_people_labelled_them() {
             let cause = found.cause == case.cause;
             total.add(gateway, cause);
             for key in [
+                ("topic", topic.clone()),
                 ("gateway", case.gateway.clone()),
                 ("cause", case.cause.clone()),
                 ("format", case.format.clone()),

@@ -11,8 +11,10 @@
 //!   Without one, it is the innermost component the text names.
 //! - The cause is the innermost one: the application server's own reason (a worker killed for
 //!   time) over the proxy's view of it (the upstream closed the connection), and the gateway's
-//!   own over a cause that names no component; a log line's reason over what an error page
-//!   usually means (HAProxy shows the same 502 page for several failures; its log's flags say which).
+//!   own over a cause that names no component; any more specific reason over what a summary
+//!   usually means (HAProxy shows one 502 page for several failures, and its log's flags say
+//!   which; cloudflared's "Unable to reach the origin service" is followed by Go's reason).
+//!   Among equals, the first failure, and on one line the signature that asks more of it.
 
 use super::har::FailedRequest;
 use super::lines::StatusFrom;
@@ -75,14 +77,8 @@ pub fn decide<'r>(
     };
     // The components the text shows, and what it shows of each.
     let mut sightings: BTreeMap<&str, Sighting> = BTreeMap::new();
-    // A generic line that shows a gateway status (a browser's "HTTP ERROR 502") shows an error
-    // whatever component sent it.
-    let mut generic_status = None;
     for &(index, signature) in &matched {
         let Some(id) = signature.component.as_deref() else {
-            if signature.cause.is_none() && signature.status.is_some_and(is_gateway_status) {
-                generic_status = generic_status.or(signature.status);
-            }
             continue;
         };
         let Some(component) = rules.component(owner(id)) else {
@@ -104,6 +100,13 @@ pub fn decide<'r>(
         }
     }
 
+    // A line that shows a gateway status in words (a browser's "HTTP ERROR 502", Cloudflare's
+    // "Error reference number: 504") shows an error whatever component sent it.
+    let signature_status = matched
+        .iter()
+        .filter(|(_, s)| s.error && s.status.is_some_and(is_gateway_status))
+        .min_by_key(|(index, _)| first_line(*index))
+        .and_then(|(_, s)| s.status);
     // The status shown: a gateway status wherever it shows (a response line first), else the
     // first response's status.
     let statuses = &seen.statuses;
@@ -121,7 +124,7 @@ pub fn decide<'r>(
                 .map(|(status, _)| *status)
                 .find(|s| is_gateway_status(*s))
         })
-        .or(generic_status);
+        .or(signature_status);
     let response_status = statuses
         .iter()
         .find(|(_, source, _)| *source == StatusFrom::Response)
@@ -184,24 +187,30 @@ pub fn decide<'r>(
         .filter(|(_, s)| s.cause.is_some())
         .map(|&(index, s)| (s, first_line(index)))
         .collect();
-    let rank = |signature: &'r Signature| -> (u8, bool, usize) {
+    let rank = |signature: &'r Signature| -> u8 {
         let layer = signature
             .component
             .as_deref()
             .and_then(|id| rules.component(id))
             .map(|c| c.layer);
-        let group = match (layer, signature.component.as_deref().map(owner)) {
+        // A summary's usual meaning after any more specific reason.
+        match (layer, signature.component.as_deref().map(owner)) {
             (Some(Layer::App), _) => 0,
-            (_, Some(id)) if Some(id) == gateway.as_deref() => 1,
+            (_, Some(id)) if Some(id) == gateway.as_deref() && !signature.summary => 1,
             (None, _) => 2,
-            _ => 3,
-        };
-        // A log line's own reason before what an error page usually means; then the line
-        // that asks more of the text.
-        let asks = signature.all.len() + signature.any.len().min(1);
-        (group, signature.page, usize::MAX - asks)
+            (_, Some(id)) if Some(id) == gateway.as_deref() => 3,
+            _ => 4,
+        }
     };
-    causes.sort_by_key(|(signature, line)| (rank(signature), *line));
+    // Then the first failure (what followed is often its consequence), and on one line the
+    // signature that asks more of it.
+    causes.sort_by_key(|(signature, line)| {
+        (
+            rank(signature),
+            *line,
+            std::cmp::Reverse(signature.specificity()),
+        )
+    });
     // One line per cause: the first, best ranked, of each.
     let mut named = std::collections::HashSet::new();
     causes.retain(|(signature, _)| named.insert(signature.cause.clone()));

@@ -86,6 +86,39 @@ pub fn status_after_marker(line: &[u8], end: usize) -> Option<u16> {
     three_digits(&rest[skip..])
 }
 
+/// Whether `line` holds an nginx error log entry's start: the date and time, the level in
+/// brackets, the process and thread (`2026/11/22 03:17:56 [error] 17160#17160: `), anywhere on
+/// the line (after a quote mark or a container's name).
+pub fn is_nginx_error_log(line: &[u8]) -> bool {
+    const LEVELS: [&[u8]; 8] = [
+        b"debug", b"info", b"notice", b"warn", b"error", b"crit", b"alert", b"emerg",
+    ];
+    const STAMP: &[u8; 20] = b"dddd/dd/dd dd:dd:dd ";
+    let entry_at = |start: usize| -> Option<()> {
+        let stamp = line.get(start..start + STAMP.len())?;
+        let stamp_fits = stamp.iter().zip(STAMP).all(|(b, p)| match p {
+            b'd' => b.is_ascii_digit(),
+            _ => b == p,
+        });
+        let rest = line[start + STAMP.len()..]
+            .strip_prefix(b"[")
+            .filter(|_| stamp_fits)?;
+        let close = rest.iter().position(|&b| b == b']')?;
+        LEVELS
+            .iter()
+            .any(|level| level.eq_ignore_ascii_case(&rest[..close]))
+            .then_some(())?;
+        // ` PID#TID:`
+        let after = rest[close + 1..].strip_prefix(b" ")?;
+        let pid = after.iter().take_while(|b| b.is_ascii_digit()).count();
+        let after = after[pid..].strip_prefix(b"#").filter(|_| pid > 0)?;
+        let tid = after.iter().take_while(|b| b.is_ascii_digit()).count();
+        (tid > 0 && after.get(tid) == Some(&b':')).then_some(())
+    };
+    // The date's first slash is four bytes in.
+    memchr::memchr_iter(b'/', line).any(|slash| slash >= 4 && entry_at(slash - 4).is_some())
+}
+
 /// An HTTP status at the start of `bytes`, not followed by another digit.
 fn three_digits(bytes: &[u8]) -> Option<u16> {
     let digits = bytes.get(..3)?;
@@ -133,6 +166,25 @@ mod tests {
     fn http(line: &str) -> Option<(u16, StatusFrom)> {
         let lower = line.to_ascii_lowercase();
         status_after_http(lower.as_bytes(), lower.find("http/")?)
+    }
+
+    #[test]
+    fn nginx_error_log_entries_are_told_by_their_form() {
+        for line in [
+            "2026/11/22 03:17:56 [error] 17160#17160: *9 connect() failed",
+            "> 2020/09/08 17:58:56 [error] 3087#3087: *2 connect() failed (111: Connection ref$",
+            "web_1  | 2017/12/11 16:35:02 [crit] 59#0: *244286 connect() to unix:/run/php.sock",
+        ] {
+            assert!(is_nginx_error_log(line.as_bytes()), "{line}");
+        }
+        for line in [
+            "2026/11/22 03:17:56 [error] connect() failed",
+            "[Sun Nov 22 03:17:56 2026] [error] [client 203.0.113.7] proxy: error",
+            "2026/11/22 03:17:56 [oops] 1#1: x",
+            "1/2",
+        ] {
+            assert!(!is_nginx_error_log(line.as_bytes()), "{line}");
+        }
     }
 
     #[test]

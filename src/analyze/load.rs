@@ -3,7 +3,7 @@
 //! found, each as `content/signatures.toml:LINE: what is wrong`, with the allowed values listed.
 
 use super::CAUSES;
-use super::rules::{Component, Layer, RequestIdRule, Rules, Signature};
+use super::rules::{Component, Layer, RequestIdRule, Rules, Shape, Signature};
 use serde::Deserialize;
 use std::collections::HashSet;
 use toml::Spanned;
@@ -50,11 +50,14 @@ struct SignatureEntry {
     all: Vec<String>,
     #[serde(default)]
     any: Vec<String>,
+    #[serde(default)]
+    none: Vec<String>,
+    shape: Option<Spanned<String>>,
     node: Option<String>,
     version_after: Option<String>,
     exact_case: Option<bool>,
     #[serde(default)]
-    page: bool,
+    summary: bool,
     sample: String,
 }
 
@@ -181,10 +184,26 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
                 format!("signature {id}: give the texts it matches in `all` or `any`"),
             );
         }
+        let shape = entry.shape.as_ref().and_then(|shape| {
+            let parsed = Shape::parse(shape.get_ref());
+            if parsed.is_none() {
+                let shapes: Vec<&str> = Shape::ALL.iter().map(|s| s.name()).collect();
+                error_at(
+                    shape.span().start,
+                    format!(
+                        "signature {id}: shape is {:?}; it must be one of: {}",
+                        shape.get_ref(),
+                        shapes.join(", ")
+                    ),
+                );
+            }
+            parsed
+        });
         if let Some(problem) = entry
             .all
             .iter()
             .chain(&entry.any)
+            .chain(&entry.none)
             .find_map(|t| text_problem(t))
         {
             error_at(at, format!("signature {id}: {problem}"));
@@ -218,10 +237,12 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
             status: entry.status.map(Spanned::into_inner),
             all: lower(&entry.all),
             any: lower(&entry.any),
+            none: entry.none.iter().map(|t| t.to_ascii_lowercase()).collect(),
+            shape,
             node: entry.node,
             version_after: entry.version_after.map(|m| m.to_ascii_lowercase()),
             exact_case,
-            page: entry.page,
+            summary: entry.summary,
             sample: entry.sample,
             id,
         });
@@ -246,7 +267,7 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
 
 /// Why a text cannot be matched or encoded, if it cannot.
 fn text_problem(text: &str) -> Option<String> {
-    if text.trim().len() < 3 {
+    if text.len() < 3 || text.trim().is_empty() {
         Some(format!("the text {text:?} is shorter than 3 characters"))
     } else if text.contains(['\t', '\n', '\r', '\u{1f}']) {
         Some(format!("the text {text:?} holds a tab or a line break"))
@@ -300,6 +321,19 @@ mod tests {
             [
                 "content/signatures.toml:4: component x: layer is \"cdn\"; it must be one of: edge, balancer, proxy, app"
             ]
+        );
+        let shape = parse(&format!("{COMPONENT}[[signature]]\nid = \"s\"\ncomponent = \"nginx\"\nall = [\"abc\"]\nnone = [\"x\"]\nshape = \"apache-log\"\nsample = \"abc\"\n")).unwrap_err();
+        assert!(
+            shape.iter().any(|e| e.contains(
+                ":15: signature s: shape is \"apache-log\"; it must be one of: nginx-error-log"
+            )),
+            "{shape:#?}"
+        );
+        assert!(
+            shape
+                .iter()
+                .any(|e| e.contains("the text \"x\" is shorter than 3")),
+            "{shape:#?}"
         );
         let broken = parse("[[signature]\n").unwrap_err();
         assert!(

@@ -474,6 +474,73 @@ mod tests {
     }
 
     #[test]
+    fn a_specific_reason_wins_over_a_summary_and_over_what_followed() {
+        let read = |paste: &str| {
+            let analysis = analyze(&rules(), paste);
+            (analysis.gateway, analysis.cause)
+        };
+        // cloudflared's summary, then Go's reason.
+        assert_eq!(
+            read(
+                "2024-07-10T17:08:33Z ERR error=\"Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: dial tcp 192.0.2.10:3000: i/o timeout\" connIndex=0"
+            ),
+            ("cloudflare-tunnel".into(), "upstream-timeout".into())
+        );
+        // HAProxy's one 502 page for several failures, then its log's flags.
+        assert_eq!(
+            read(
+                "<html><body><h1>502 Bad Gateway</h1>\nThe server returned an invalid or incomplete response.\n</body></html>\n\
+                  127.0.0.1:43014 [22/Nov/2026:04:01:30.193] fe be/app 0/0/0/-1/0 502 209 - - SH-- 1/1/0/0/0 0/0 \"GET / HTTP/1.1\""
+            ),
+            ("haproxy".into(), "upstream-closed-early".into())
+        );
+        // The first failure, not the refusals that followed as the server went down.
+        assert_eq!(
+            read(
+                "2023/10/20 09:37:21 [error] 1258#1258: *11896 upstream prematurely closed connection while reading response header from upstream\n\
+                  2023/10/20 09:37:22 [error] 1258#1258: *11897 connect() failed (111: Connection refused) while connecting to upstream"
+            ),
+            ("nginx".into(), "upstream-closed-early".into())
+        );
+    }
+
+    #[test]
+    fn forms_and_exclusions_tell_components_apart() {
+        // Cloudflare's old page says "cloudflare-nginx": that is not nginx.
+        let old = analyze(
+            &rules(),
+            "<head><title>523 Origin Unreachable</title></head>\n<hr><center>cloudflare-nginx</center>",
+        );
+        assert_eq!(
+            (old.gateway.as_str(), old.cause.as_str(), old.status),
+            ("cloudflare", "upstream-refused", Some(523))
+        );
+        assert!(old.hops.iter().all(|hop| hop.component != "nginx"));
+        // An nginx error log line, told by its form, says who met a cause that names no one.
+        let wrapped = analyze(
+            &rules(),
+            "2019/01/14 16:26:56 [error] 11370#11370: *34 recv() failed (104: Connection reset by peer)\nwhile reading response header from upstream",
+        );
+        assert_eq!(
+            (wrapped.gateway.as_str(), wrapped.cause.as_str()),
+            ("nginx", "upstream-reset")
+        );
+        // A status told in words on the page: Cloudflare relaying a gateway time-out.
+        let relayed = analyze(
+            &rules(),
+            "GATEWAY TIME-OUT\nThe web server reported a gateway time-out error.\nRay ID: 6870868cfdb351bf\nError reference number: 504",
+        );
+        assert_eq!(
+            (
+                relayed.gateway.as_str(),
+                relayed.cause.as_str(),
+                relayed.status
+            ),
+            ("cloudflare", "upstream-timeout", Some(504))
+        );
+    }
+
+    #[test]
     fn bad_input_gets_a_clear_note_and_no_answer() {
         let rules = rules();
         let binary: Vec<u8> = (0..4096u32).map(|i| (i * 31 % 256) as u8).collect();

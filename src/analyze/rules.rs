@@ -34,6 +34,35 @@ impl Layer {
     }
 }
 
+/// A form a line must have beyond its texts, for log lines whose fixed texts are too short or
+/// too common to tell them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// nginx's error log: `2026/11/22 03:17:56 [error] 17160#17160: …`, wherever it starts on
+    /// the line (after a quote mark, a container's name).
+    NginxErrorLog,
+}
+
+impl Shape {
+    pub const ALL: [Shape; 1] = [Shape::NginxErrorLog];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::NginxErrorLog => "nginx-error-log",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|shape| shape.name() == name)
+    }
+
+    pub fn fits(self, line: &str) -> bool {
+        match self {
+            Shape::NginxErrorLog => super::lines::is_nginx_error_log(line.as_bytes()),
+        }
+    }
+}
+
 /// A component the analyser can name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Component {
@@ -51,7 +80,7 @@ pub struct Component {
 }
 
 /// One rule: a line matches when every `all` text and, if there are any, one `any` text appear
-/// in it, ignoring ASCII case.
+/// in it, ignoring ASCII case, no `none` text does, and it has the rule's shape if it has one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
     pub id: String,
@@ -68,6 +97,10 @@ pub struct Signature {
     pub all: Vec<String>,
     /// Lower-cased texts of which one must be on the line (none: no such condition).
     pub any: Vec<String>,
+    /// Lower-cased texts that must not be on the line (`cloudflare-nginx` is not nginx).
+    pub none: Vec<String>,
+    /// The form the line must have, if the texts alone do not tell.
+    pub shape: Option<Shape>,
     /// The guide's step for this case.
     pub node: Option<String>,
     /// Text after which the component's version follows (`nginx/` in `nginx/1.22.1`).
@@ -75,9 +108,10 @@ pub struct Signature {
     /// Whether the texts must appear with the case they are written in (HAProxy's `SC--` and
     /// `sC--` mean different things); `all` and `any` then hold them as written.
     pub exact_case: bool,
-    /// Whether the line is from the error page the component shows visitors. Such a page says
-    /// what it usually means, not what happened: a cause from a log line wins over its cause.
-    pub page: bool,
+    /// Whether the line sums the failure up in the words the component always uses (HAProxy's
+    /// one 502 page for several failures, cloudflared's "Unable to reach the origin service"):
+    /// its cause is what those words usually mean, and a more specific cause on any line wins.
+    pub summary: bool,
     /// A line of real evidence that must match (a test checks every sample).
     pub sample: String,
 }
@@ -96,10 +130,10 @@ pub struct Rules {
     pub request_ids: Vec<RequestIdRule>,
 }
 
-/// A signature's yes-or-no settings in the compact form: `e` error, `c` exact case, `p` page;
+/// A signature's yes-or-no settings in the compact form: `e` error, `c` exact case, `s` summary;
 /// `-` for none.
 fn flags(s: &Signature) -> String {
-    let set: String = [(s.error, 'e'), (s.exact_case, 'c'), (s.page, 'p')]
+    let set: String = [(s.error, 'e'), (s.exact_case, 'c'), (s.summary, 's')]
         .iter()
         .filter_map(|&(on, flag)| on.then_some(flag))
         .collect();
@@ -108,6 +142,20 @@ fn flags(s: &Signature) -> String {
 
 /// Separates the items of a list field in the compact form.
 const ITEM: char = '\u{1f}';
+
+impl Signature {
+    /// How much of a line it asks for: how many texts, then how many characters. Of two
+    /// signatures matching one line, the one that asks more is the more specific (AH01102 with
+    /// the errno that explains it, over AH01102 alone).
+    pub fn specificity(&self) -> (usize, usize) {
+        let any = self.any.iter().map(String::len).min();
+        let texts = self.all.len() + usize::from(any.is_some());
+        (
+            texts,
+            self.all.iter().map(String::len).sum::<usize>() + any.unwrap_or(0),
+        )
+    }
+}
 
 impl Rules {
     pub fn component(&self, id: &str) -> Option<&Component> {
@@ -157,6 +205,8 @@ impl Rules {
                 or_dash(&s.version_after),
                 list(&s.all),
                 list(&s.any),
+                list(&s.none),
+                s.shape.map_or("-".into(), |shape| shape.name().to_string()),
             ];
             out.push_str(&fields.join("\t"));
             out.push('\n');
@@ -208,6 +258,8 @@ impl Rules {
                     version_after,
                     all,
                     any,
+                    none,
+                    shape,
                 ] => rules.signatures.push(Signature {
                     id: id.to_string(),
                     component: some(component),
@@ -218,9 +270,14 @@ impl Rules {
                     },
                     error: error.contains('e'),
                     exact_case: error.contains('c'),
-                    page: error.contains('p'),
+                    summary: error.contains('s'),
                     all: list(all),
                     any: list(any),
+                    none: list(none),
+                    shape: match *shape {
+                        "-" => None,
+                        shape => Some(Shape::parse(shape).ok_or_else(|| corrupt(line))?),
+                    },
                     node: some(node),
                     version_after: some(version_after),
                     sample: String::new(),

@@ -29,6 +29,8 @@ enum Use {
     All { signature: usize, slot: u32 },
     /// One of a signature's `any` texts.
     Any { signature: usize },
+    /// One of a signature's `none` texts.
+    None { signature: usize },
     /// A marker that a request id follows.
     RequestId { rule: usize },
     /// `http/`: a status line or an access log's status follows.
@@ -88,6 +90,9 @@ impl Matcher {
             }
             for text in &rule.any {
                 add(&text.to_ascii_lowercase(), Use::Any { signature });
+            }
+            for text in &rule.none {
+                add(text, Use::None { signature });
             }
             let mask = match rule.all.len().min(64) {
                 64 => u64::MAX,
@@ -153,8 +158,9 @@ pub struct Scanner<'r> {
     seen: Seen,
     /// The start of a line not yet ended.
     carry: Vec<u8>,
-    /// Per signature touched on the current line: the `all` texts found, whether an `any` was.
-    touched: HashMap<usize, (u64, bool)>,
+    /// Per signature touched on the current line: the `all` texts found, whether an `any` was,
+    /// whether a `none` was.
+    touched: HashMap<usize, (u64, bool, bool)>,
 }
 
 impl<'r> Scanner<'r> {
@@ -295,6 +301,9 @@ impl<'r> Scanner<'r> {
                     Use::Any { signature } => {
                         self.touched.entry(signature).or_default().1 = true;
                     }
+                    Use::None { signature } => {
+                        self.touched.entry(signature).or_default().2 = true;
+                    }
                     Use::RequestId { rule } => self.request_id(rule, &text, &lower),
                     Use::Http => self.http_status(&lower, number),
                     Use::StatusField => self.field_status(&lower, number),
@@ -305,9 +314,9 @@ impl<'r> Scanner<'r> {
         let mut matched: Vec<usize> = self
             .touched
             .iter()
-            .filter(|(signature, (mask, any))| {
+            .filter(|(signature, (mask, any, excluded))| {
                 let (full, needs_any) = self.matcher.complete[**signature];
-                *mask == full && (!needs_any || *any)
+                *mask == full && (!needs_any || *any) && !excluded
             })
             .map(|(signature, _)| *signature)
             .filter(|&signature| {
@@ -316,6 +325,10 @@ impl<'r> Scanner<'r> {
                     || (rule.all.iter().all(|t| text.contains(t.as_str()))
                         && (rule.any.is_empty()
                             || rule.any.iter().any(|t| text.contains(t.as_str()))))
+            })
+            .filter(|&signature| {
+                let shape = rules.signatures[signature].shape;
+                shape.is_none_or(|shape| shape.fits(&text))
             })
             .collect();
         matched.sort_unstable();
