@@ -12,8 +12,16 @@ use std::path::Path;
 
 /// The share of cases whose gateway, and whose cause, must be read right: where the analyser
 /// stands now, raised as it improves (the goal is 95% and 90%).
-const GATEWAY_FLOOR: f64 = 0.93;
-const CAUSE_FLOOR: f64 = 0.89;
+const GATEWAY_FLOOR: f64 = 0.92;
+const CAUSE_FLOOR: f64 = 0.88;
+/// The same for the held-out cases alone (`holdout.toml`: gathered after the rules were last
+/// tuned, and never tuned on), which say how the analyser reads text it has never seen.
+const HOLDOUT_GATEWAY_FLOOR: f64 = 0.84;
+const HOLDOUT_CAUSE_FLOOR: f64 = 0.79;
+/// Each way of pasting (screen text, HTML, headers, logs…) with enough cases to tell must have
+/// its gateway read right this often: no format may be left behind.
+const FORMAT_GATEWAY_FLOOR: f64 = 0.75;
+const FORMAT_CASES: u32 = 5;
 
 #[derive(Deserialize)]
 struct Manifest {
@@ -136,6 +144,9 @@ fn real_pastes_are_read_as_people_labelled_them() {
     println!("\n{} misses:\n{}", misses.len(), misses.join("\n"));
     let gateway = Tally::share(total.gateway, total.cases);
     let cause = Tally::share(total.cause, total.cases);
+    let holdout = &by[&("topic", "holdout".to_string())];
+    let holdout_gateway = Tally::share(holdout.gateway, holdout.cases);
+    let holdout_cause = Tally::share(holdout.cause, holdout.cases);
     assert!(total.cases >= 250, "the corpus has {} cases", total.cases);
     assert!(
         false_alarms.is_empty(),
@@ -151,5 +162,25 @@ fn real_pastes_are_read_as_people_labelled_them() {
         cause >= CAUSE_FLOOR,
         "cause read right in {:.1}% of cases",
         100.0 * cause
+    );
+    let behind: Vec<String> = by
+        .iter()
+        .filter(|((group, _), tally)| {
+            *group == "format"
+                && tally.cases >= FORMAT_CASES
+                && Tally::share(tally.gateway, tally.cases) < FORMAT_GATEWAY_FLOOR
+        })
+        .map(|((_, name), tally)| tally.row(name))
+        .collect();
+    assert!(
+        behind.is_empty(),
+        "formats read too rarely right:\n{}",
+        behind.join("\n")
+    );
+    assert!(
+        holdout_gateway >= HOLDOUT_GATEWAY_FLOOR && holdout_cause >= HOLDOUT_CAUSE_FLOOR,
+        "held-out cases: gateway read right in {:.1}%, cause in {:.1}%",
+        100.0 * holdout_gateway,
+        100.0 * holdout_cause
     );
 }
