@@ -35,9 +35,16 @@ pub fn is_secret_name(name: &str) -> bool {
 }
 
 /// A line of pasted text with secrets hidden: the value of a credential header (`Cookie: …`,
-/// `Authorization: Bearer …`, also in JSON `"name": "cookie", "value": "…"` form is the HAR
-/// reader's job) and the secret-looking parts of every `http(s)://` address in it.
+/// `Authorization: Bearer …`), a bearer token anywhere, the values of HAR-style JSON pairs
+/// (`{"name": "Cookie", "value": "…"}`, and every cookie of a `"cookies"` list), and the
+/// secret-looking parts of every `http(s)://` address in it. A HAR file that is not whole is
+/// read as lines, so its lines come here too.
 pub fn masked_line(line: &str) -> String {
+    let line = masked_bearer(&masked_json_values(line));
+    masked_headers_and_addresses(&line)
+}
+
+fn masked_headers_and_addresses(line: &str) -> String {
     let lower = line.to_ascii_lowercase();
     let content = lower.trim_start_matches(['<', '>', ' ', '\t', '-', '"']);
     for header in SECRET_HEADERS {
@@ -60,6 +67,94 @@ pub fn masked_line(line: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `line` with the token after every `Bearer ` hidden.
+fn masked_bearer(line: &str) -> String {
+    let lower = line.to_ascii_lowercase();
+    let mut out = String::with_capacity(line.len());
+    let mut from = 0;
+    while let Some(at) = lower[from..]
+        .find("bearer ")
+        .map(|i| from + i + "bearer ".len())
+    {
+        let token = line[at..]
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '+' | '/' | '='))
+            })
+            .unwrap_or(line.len() - at);
+        out.push_str(&line[from..at]);
+        if token > 0 {
+            out.push_str("***");
+        }
+        from = at + token;
+    }
+    out.push_str(&line[from..]);
+    out
+}
+
+/// `line` with the string after every `"value":` hidden where the pair is a credential: its
+/// `"name"` is a credential header or a secret-looking name, or it is in a `"cookies"` list.
+fn masked_json_values(line: &str) -> String {
+    let lower = line.to_ascii_lowercase();
+    if !lower.contains("\"value\"") {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut from = 0;
+    while let Some(key) = lower[from..].find("\"value\"").map(|i| from + i) {
+        let after_key = key + "\"value\"".len();
+        // The value's string: after the colon and any spaces, between quotes.
+        let Some(open) = lower[after_key..]
+            .find(|c: char| c != ':' && c != ' ')
+            .map(|i| after_key + i)
+            .filter(|&i| lower.as_bytes()[i] == b'"')
+        else {
+            out.push_str(&line[from..after_key]);
+            from = after_key;
+            continue;
+        };
+        let close = closing_quote(&lower, open + 1);
+        let object_start = lower[..key].rfind('{').unwrap_or(0);
+        let name = string_after(&lower[object_start..key], "\"name\"");
+        let in_cookies = lower[..key]
+            .rfind("\"cookies\"")
+            .is_some_and(|list| !lower[list..key].contains(']'));
+        let secret = in_cookies
+            || name.is_some_and(|name| SECRET_HEADERS.contains(&name) || is_secret_name(name));
+        out.push_str(&line[from..=open]);
+        out.push_str(if secret {
+            "***"
+        } else {
+            &line[open + 1..close]
+        });
+        from = close;
+    }
+    out.push_str(&line[from..]);
+    out
+}
+
+/// Where the string that starts at `start` (after its opening quote) ends: at its closing
+/// quote, past escaped ones, or at the end of a line that cuts it off.
+fn closing_quote(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i,
+            _ => i += 1,
+        }
+    }
+    text.len()
+}
+
+/// The string after `key` (and a colon) in `text`, if there is one.
+fn string_after<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let at = text.find(key)? + key.len();
+    let open = at + text[at..].find('"')?;
+    let close = closing_quote(text, open + 1).min(text.len());
+    text.get(open + 1..close)
 }
 
 /// Where the next `http://` or `https://` address starts, ignoring case.
@@ -165,6 +260,22 @@ mod tests {
             ),
             ("Server: nginx", "Server: nginx"),
             ("cookies are not the header", "cookies are not the header"),
+            (
+                "2026-11-22 app[web.1]: upstream said Authorization: Bearer eyJ0eXAi.abc-def; retrying",
+                "2026-11-22 app[web.1]: upstream said Authorization: Bearer ***; retrying",
+            ),
+            (
+                r#"{"headers":[{"name":"Cookie","value":"session=COOKIE"},{"name":"Accept","value":"text/html"},{"name": "X-Api-Key", "value": "KEY\"Q"}]"#,
+                r#"{"headers":[{"name":"Cookie","value":"***"},{"name":"Accept","value":"text/html"},{"name": "X-Api-Key", "value": "***"}]"#,
+            ),
+            (
+                r#""cookies":[{"name":"_ga","value":"GA1"},{"name":"theme","value":"dark"}],"queryString":[{"name":"page","value":"2"}]"#,
+                r#""cookies":[{"name":"_ga","value":"***"},{"name":"theme","value":"***"}],"queryString":[{"name":"page","value":"2"}]"#,
+            ),
+            (
+                r#"{"name":"set-cookie","value":"sid=CUT OFF HERE"#,
+                r#"{"name":"set-cookie","value":"***"#,
+            ),
         ] {
             assert_eq!(masked_line(given), shown, "{given}");
         }
