@@ -114,3 +114,52 @@ fn a_missing_file_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("fix502-analyze:"));
 }
+
+#[test]
+fn a_har_file_cut_short_is_read_as_lines_and_still_hides_its_secrets() {
+    let har = br#"{"log":{"version":"1.2","entries":[{"request":{"method":"POST","url":"https://shop.example/api/login?token=QUERYSECRET","headers":[{"name":"Cookie","value":"session=COOKIESECRET"},{"name":"Authorization","value":"Bearer BEARERSECRET"}],"cookies":[{"name":"sid","value":"CUTCOOKIESECRET"}]},"response":{"status":502,"statusText":"Bad Gateway","headers":[{"name":"Server","value":"nginx/1.24.0"},{"name":"Set-Cookie","value":"sid=SETCOOKIESECRET"}],"content":{"text":"<title>502 Bad Gateway</title>"#;
+    let json = analyze(har);
+    let printed = json.to_string();
+    assert!(!printed.contains("SECRET"), "{printed}");
+    assert!(
+        json["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("could not be read as one"),
+        "{json}"
+    );
+    assert_eq!(
+        (json["gateway"].as_str(), json["status"].as_u64()),
+        (Some("nginx"), Some(502))
+    );
+}
+
+#[test]
+fn a_50_mb_line_is_read_in_bounded_time_and_memory() {
+    let mut line = vec![b'x'; 50 * 1024 * 1024];
+    line.extend_from_slice(b" upstream timed out (110: Connection timed out) while reading response header from upstream");
+    let started = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fix502-analyze"))
+        .arg("--stats")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&line));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let stats = String::from_utf8_lossy(&output.stderr);
+    println!("a 50 MB line: {stats} (wall {:?})", started.elapsed());
+    assert_eq!(json["lines"], 1, "one line, read in pieces");
+    assert_eq!(json["cause"], "upstream-timeout", "{json}");
+    let peak_kb: u64 = stats
+        .split_whitespace()
+        .find_map(|pair| pair.strip_prefix("peak_kb="))
+        .and_then(|kb| kb.parse().ok())
+        .unwrap();
+    assert!(peak_kb < 48 * 1024, "{peak_kb} kB at its peak");
+    assert!(started.elapsed().as_secs() < 30);
+}

@@ -335,6 +335,7 @@ pub fn decide<'r>(
         requests,
         notes,
         lines: seen.lines,
+        bytes: seen.bytes,
         gateway: gateway.unwrap_or_else(|| "unknown".into()),
     }
 }

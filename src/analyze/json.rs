@@ -1,6 +1,6 @@
 //! The analysis as the command line prints it: one JSON object whose fields the README
-//! documents and keeps stable (version 2 adds `app_server`, `hops`, `error_shown`, `requests`
-//! and `notes` to version 1's).
+//! documents and keeps stable (version 2 adds `app_server`, `hops`, `error_shown`, `requests`,
+//! `notes` and `bytes` to version 1's).
 
 use super::Analysis;
 use serde_json::{Value, json};
@@ -40,5 +40,6 @@ pub fn to_json(analysis: &Analysis) -> Value {
         })).collect::<Vec<_>>(),
         "notes": analysis.notes,
         "lines": analysis.lines,
+        "bytes": analysis.bytes,
     })
 }

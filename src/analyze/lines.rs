@@ -8,7 +8,7 @@ use std::borrow::Cow;
 /// text still matches. Bytes that are not UTF-8 stay as they are.
 pub fn visible(bytes: &[u8]) -> Cow<'_, [u8]> {
     // Every character concerned starts with one of these bytes; most text has none of them.
-    if !bytes.iter().any(|&b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+    if memchr::memchr3(0xC2, 0xE2, 0xEF, bytes).is_none() {
         return Cow::Borrowed(bytes);
     }
     let mut out = Vec::with_capacity(bytes.len());

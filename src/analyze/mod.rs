@@ -7,7 +7,8 @@
 //!
 //! The rules are data (`content/signatures.toml`, see [`load`] and [`rules`]), so authors add a
 //! signature without writing Rust. [`scan`] runs one multi-pattern pass over the text in
-//! constant memory; [`decide`] turns what it saw into the answer.
+//! constant memory; [`decide`] turns what it saw into the answer. [`Stream`] takes the text in
+//! pieces (a file the worker reads, standard input); [`analyze`] takes it whole.
 
 pub mod decide;
 pub mod har;
@@ -143,6 +144,8 @@ pub struct Analysis {
     pub notes: Vec<String>,
     /// How many lines were read.
     pub lines: usize,
+    /// How many bytes were read.
+    pub bytes: u64,
 }
 
 /// Reads `text` with `rules`.
@@ -152,48 +155,107 @@ pub fn analyze(rules: &Rules, text: &str) -> Analysis {
 
 /// Reads `text` with `rules` compiled once into `matcher`, for many texts.
 pub fn analyze_with(rules: &Rules, matcher: &scan::Matcher, text: &str) -> Analysis {
-    let mut reading = Reading::new(rules, matcher, text.as_bytes());
-    if !reading.is_har() {
-        reading.feed(text.as_bytes());
-        return reading.finish();
-    }
-    reading.har(text)
+    let mut stream = Stream::new(rules, matcher);
+    stream.feed(text.as_bytes());
+    stream.finish()
 }
 
 /// Reads everything `input` gives, in pieces, in constant memory (a HAR file, which is one JSON
 /// document, is read whole, up to [`HAR_LIMIT`] bytes; a larger one is read line by line).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn analyze_reader(rules: &Rules, mut input: impl std::io::Read) -> std::io::Result<Analysis> {
-    use std::io::Read;
     let matcher = scan::Matcher::new(rules);
-    let mut head = vec![0; 64 * 1024];
-    let mut filled = 0;
-    while filled < head.len() {
-        match input.read(&mut head[filled..])? {
-            0 => break,
-            n => filled += n,
-        }
-    }
-    head.truncate(filled);
-    let mut reading = Reading::new(rules, &matcher, &head);
-    if reading.is_har() {
-        let mut all = head;
-        (&mut input).take(HAR_LIMIT as u64).read_to_end(&mut all)?;
-        if all.len() < HAR_LIMIT {
-            return Ok(reading.har(&String::from_utf8_lossy(&all)));
-        }
-        reading.feed(&all);
-    } else {
-        reading.feed(&head);
-    }
+    let mut stream = Stream::new(rules, &matcher);
     let mut buffer = vec![0; 1 << 20];
     loop {
         match input.read(&mut buffer)? {
             0 => break,
-            n => reading.feed(&buffer[..n]),
+            n => stream.feed(&buffer[..n]),
         }
     }
-    Ok(reading.finish())
+    Ok(stream.finish())
+}
+
+/// How much of a text is looked at before deciding what it is (text, HAR, binary).
+const HEAD: usize = 64 * 1024;
+
+/// A text read in pieces of any size (a file read in the worker, standard input): it is scanned
+/// as it comes, in constant memory, except a HAR file, which is kept whole (up to
+/// [`HAR_LIMIT`]) to be read as the JSON document it is.
+pub struct Stream<'r> {
+    rules: &'r Rules,
+    matcher: &'r scan::Matcher,
+    /// The first bytes, until there are enough to tell what the text is.
+    head: Vec<u8>,
+    reading: Option<Reading<'r>>,
+    /// All of a HAR file so far.
+    har: Option<Vec<u8>>,
+    /// How many bytes came in.
+    bytes: u64,
+}
+
+impl<'r> Stream<'r> {
+    pub fn new(rules: &'r Rules, matcher: &'r scan::Matcher) -> Stream<'r> {
+        Stream {
+            rules,
+            matcher,
+            head: Vec::new(),
+            reading: None,
+            har: None,
+            bytes: 0,
+        }
+    }
+
+    /// Reads the next piece.
+    pub fn feed(&mut self, bytes: &[u8]) {
+        self.bytes += bytes.len() as u64;
+        if self.reading.is_none() {
+            self.head.extend_from_slice(bytes);
+            if self.head.len() >= HEAD {
+                self.start();
+            }
+            return;
+        }
+        self.take(bytes);
+    }
+
+    /// What the whole text shows.
+    pub fn finish(mut self) -> Analysis {
+        if self.reading.is_none() {
+            self.start();
+        }
+        let reading = self.reading.expect("started above");
+        let mut analysis = match self.har {
+            Some(all) => reading.har(&String::from_utf8_lossy(&all)),
+            None => reading.finish(),
+        };
+        analysis.bytes = self.bytes;
+        analysis
+    }
+
+    fn start(&mut self) {
+        let head = std::mem::take(&mut self.head);
+        let reading = Reading::new(self.rules, self.matcher, &head);
+        if reading.is_har() {
+            self.har = Some(Vec::new());
+        }
+        self.reading = Some(reading);
+        self.take(&head);
+    }
+
+    fn take(&mut self, bytes: &[u8]) {
+        let reading = self.reading.as_mut().expect("started before taking");
+        match &mut self.har {
+            Some(all) if all.len() + bytes.len() <= HAR_LIMIT => all.extend_from_slice(bytes),
+            Some(all) => {
+                // Too large to hold: read as lines of text instead.
+                reading.feed(&std::mem::take(all));
+                reading.feed(bytes);
+                self.har = None;
+            }
+            None => reading.feed(bytes),
+        }
+    }
 }
 
 /// The largest HAR file read as one JSON document.
@@ -590,6 +652,14 @@ mod tests {
             (analysis.gateway.as_str(), analysis.status),
             ("cloudflare", Some(504))
         );
+        // Read in pieces, as the worker reads a dropped file, it is still read as one document.
+        let rules = rules();
+        let matcher = scan::Matcher::new(&rules);
+        let mut stream = Stream::new(&rules, &matcher);
+        for piece in har.as_bytes().chunks(13) {
+            stream.feed(piece);
+        }
+        assert_eq!(stream.finish(), analysis);
         assert_eq!(
             analysis.cause, "upstream-timeout",
             "a wait of Cloudflare's 100 s limit"

@@ -1,13 +1,15 @@
 //! One pass over the text for every rule at once. All the texts the rules look for (signature
 //! texts, request-id markers, status markers) go into one Aho-Corasick automaton that ignores
 //! ASCII case; it runs over the paste in blocks of whole lines, and only the lines where it
-//! found something are looked at further. Input can come in pieces of any size ([`Scanner::feed`]),
+//! found something are looked at further; statuses (`HTTP/1.1 502`, `status=503`), which most
+//! lines of a log have, are read where the automaton found their marker. Input can come in
+//! pieces of any size ([`Scanner::feed`]),
 //! so a file of any length is read in constant memory; a line longer than [`MAX_LINE`] is read in
 //! pieces of that size.
 
 use super::lines::{self, StatusFrom};
 use super::rules::Rules;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 /// The longest line read as one: longer ones (a minified page, a 50 MB line) are read in pieces
@@ -35,8 +37,9 @@ enum Use {
     RequestId { rule: usize },
     /// `http/`: a status line or an access log's status follows.
     Http,
-    /// `:status`, `"status"`, `status=`, `<title>`…: a status follows.
-    StatusField,
+    /// `:status`, `"status"`, `status=`, `<title>`…: a status follows; `response` for the
+    /// pseudo-header, which is the response's own.
+    StatusField { response: bool },
 }
 
 /// The texts that a status follows in logs, pages and pseudo-headers (besides `http/`).
@@ -53,9 +56,19 @@ const STATUS_MARKERS: [&str; 10] = [
     "status: ",
 ];
 
+/// How much text is read with the automaton that builds quickly before the one that reads
+/// quickly is built: a paste is read before a DFA of the rules could be built (some 30 ms),
+/// and a large file gains far more than that from it.
+const QUICK_START: u64 = 1024 * 1024;
+
 /// The rules compiled for scanning.
 pub struct Matcher {
+    /// An automaton that builds in a few milliseconds (a contiguous NFA)…
     automaton: AhoCorasick,
+    /// …and one that reads three times as fast (a DFA), built once the text is large enough to
+    /// repay it. Both number the patterns alike.
+    patterns: Vec<String>,
+    fast: std::cell::OnceCell<AhoCorasick>,
     /// What each pattern of the automaton stands for.
     uses: Vec<Vec<Use>>,
     /// Per signature: the bit mask of all its `all` texts, and whether it has `any` texts.
@@ -107,19 +120,39 @@ impl Matcher {
         }
         add("http/", Use::Http);
         for marker in STATUS_MARKERS {
-            add(marker, Use::StatusField);
+            add(
+                marker,
+                Use::StatusField {
+                    response: marker == ":status",
+                },
+            );
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("a few hundred short texts always build");
         Matcher {
-            automaton,
+            automaton: automaton(&patterns, AhoCorasickKind::ContiguousNFA),
+            patterns,
+            fast: std::cell::OnceCell::new(),
             uses,
             complete,
         }
     }
+
+    /// The automaton to read with when `read` bytes have been read.
+    fn for_reading(&self, read: u64) -> &AhoCorasick {
+        if read < QUICK_START {
+            return &self.automaton;
+        }
+        self.fast
+            .get_or_init(|| automaton(&self.patterns, AhoCorasickKind::DFA))
+    }
+}
+
+fn automaton(patterns: &[String], kind: AhoCorasickKind) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(patterns)
+        .expect("a few hundred short texts always build")
 }
 
 /// A line that a signature matched.
@@ -259,7 +292,8 @@ impl<'r> Scanner<'r> {
         let mut line_start = 0;
         let mut line_end = memchr::memchr(b'\n', block).unwrap_or(block.len());
         let mut found: Vec<usize> = Vec::new();
-        for hit in self.matcher.automaton.find_overlapping_iter(block) {
+        let automaton = self.matcher.for_reading(self.seen.bytes);
+        for hit in automaton.find_overlapping_iter(block) {
             if hit.start() > line_end {
                 self.line(&block[line_start..line_end], line_number, &found);
                 found.clear();
@@ -273,7 +307,38 @@ impl<'r> Scanner<'r> {
             }
             let pattern = hit.pattern().as_usize();
             // A text that runs past the end of its line belongs to no line.
-            if hit.end() <= line_end && !found.contains(&pattern) {
+            if hit.end() > line_end {
+                continue;
+            }
+            // A status is read where it stands, from the line as it is (digits and punctuation
+            // have no case): most lines of a log have one, and nothing else to look at.
+            let line = &block[line_start..line_end];
+            let mut for_the_line = false;
+            for used in &self.matcher.uses[pattern] {
+                let status = match *used {
+                    Use::Http => lines::status_after_http(line, hit.start() - line_start),
+                    Use::StatusField { response } => {
+                        lines::status_after_marker(line, hit.end() - line_start).map(|code| {
+                            (
+                                code,
+                                if response {
+                                    StatusFrom::Response
+                                } else {
+                                    StatusFrom::Field
+                                },
+                            )
+                        })
+                    }
+                    _ => {
+                        for_the_line = true;
+                        None
+                    }
+                };
+                if let Some((code, source)) = status {
+                    self.status(code, source, line_number);
+                }
+            }
+            if for_the_line && !found.contains(&pattern) {
                 found.push(pattern);
             }
         }
@@ -305,8 +370,8 @@ impl<'r> Scanner<'r> {
                         self.touched.entry(signature).or_default().2 = true;
                     }
                     Use::RequestId { rule } => self.request_id(rule, &text, &lower),
-                    Use::Http => self.http_status(&lower, number),
-                    Use::StatusField => self.field_status(&lower, number),
+                    // Read in the block's pass.
+                    Use::Http | Use::StatusField { .. } => {}
                 }
             }
         }
@@ -373,32 +438,6 @@ impl<'r> Scanner<'r> {
                 && !self.seen.request_ids.iter().any(|(_, known)| *known == id)
             {
                 self.seen.request_ids.push((kind.name.clone(), id));
-            }
-        }
-    }
-
-    fn http_status(&mut self, lower: &str, number: usize) {
-        let bytes = lower.as_bytes();
-        let mut from = 0;
-        while let Some(at) = lower[from..].find("http/").map(|i| from + i) {
-            if let Some((code, source)) = lines::status_after_http(bytes, at) {
-                self.status(code, source, number);
-            }
-            from = at + 5;
-        }
-    }
-
-    fn field_status(&mut self, lower: &str, number: usize) {
-        for marker in STATUS_MARKERS {
-            if let Some(at) = lower.find(marker)
-                && let Some(code) = lines::status_after_marker(lower.as_bytes(), at + marker.len())
-            {
-                let source = if marker == ":status" {
-                    StatusFrom::Response
-                } else {
-                    StatusFrom::Field
-                };
-                self.status(code, source, number);
             }
         }
     }
