@@ -6,6 +6,7 @@
 //! | job      | arguments                                           | result            |
 //! |----------|-----------------------------------------------------|-------------------|
 //! | `paste`  | the text, `signatures.txt`, `tree.txt`, the page's query | findings as HTML |
+//! | `paste-file` | a `File` (not a string: the worker reads it itself, see [`paste_pieces`]), then as `paste` | findings as HTML |
 //! | `report` | `tree.txt`, the page's query, the query it was opened with, its address without the query, the findings (see [`checks::encode_findings`]), `1` to keep secrets, `1` to share the error's details | the report panel's markup, the share link's markup |
 
 use crate::analyze::{self, Analysis, Confidence, Rules};
@@ -17,6 +18,11 @@ use crate::html::{Html, data_url};
 use crate::report::Report;
 
 pub const PASTE: &str = "paste";
+pub const PASTE_FILE: &str = "paste-file";
+
+/// The largest file the page reads, in bytes: a day of a busy site's error log, or a HAR file
+/// of a long session.
+pub const FILE_LIMIT: f64 = 50.0 * 1024.0 * 1024.0;
 pub const REPORT: &str = "report";
 
 /// What the worker knows of where it runs, for the report.
@@ -68,6 +74,60 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
 pub fn paste(rules: &Rules, tree: &Tree, text: &str, query: &str) -> String {
     let analysis = analyze::analyze(rules, text);
     findings_html(&analysis, rules, tree, query)
+}
+
+/// Why a file of `size` bytes named `name` is not read, as the findings' place shows it.
+pub fn file_problem(name: &str, size: f64) -> Option<String> {
+    let mut html = Html::default();
+    html.raw("<p class=\"load-error\" role=\"alert\">“")
+        .text(name);
+    if size > FILE_LIMIT {
+        html.raw(&format!("” is {} MB; the guide reads files up to 50 MB. Keep the part around the error (for a log, the lines near the time it happened) in a smaller file, or paste those lines.</p>", megabytes(size)));
+    } else if size == 0.0 {
+        html.raw("” is empty: there is nothing in it to read.</p>");
+    } else {
+        return None;
+    }
+    Some(html.into_string())
+}
+
+/// How far the reading of file `name` has got, as the findings' place shows it meanwhile.
+pub fn reading_progress(name: &str, done: f64, size: f64) -> String {
+    let mut html = Html::default();
+    html.raw("<p class=\"paste-reading\">Reading “")
+        .text(name)
+        .raw(&format!(
+            "”: {} of {} MB <progress max=\"{}\" value=\"{}\"></progress></p>",
+            megabytes(done),
+            megabytes(size),
+            size as u64,
+            done as u64
+        ));
+    html.into_string()
+}
+
+/// A size in whole megabytes, rounded up.
+fn megabytes(bytes: f64) -> u64 {
+    (bytes / 1_048_576.0).ceil() as u64
+}
+
+/// Reads a file that comes in pieces (`next` gives the next one, `None` at its end), as
+/// [`paste`] reads a text, in constant memory; `signatures`, `tree` and `query` as for `paste`.
+pub fn paste_pieces(
+    signatures: &str,
+    tree: &str,
+    query: &str,
+    mut next: impl FnMut() -> Option<Vec<u8>>,
+) -> String {
+    let (Ok(rules), Ok(tree)) = (Rules::decode(signatures), Tree::decode(tree)) else {
+        return "<p class=\"load-error\" role=\"alert\">The guide could not read the file: its files do not match. Reload the page.</p>".into();
+    };
+    let matcher = analyze::scan::Matcher::new(&rules);
+    let mut stream = analyze::Stream::new(&rules, &matcher);
+    while let Some(piece) = next() {
+        stream.feed(&piece);
+    }
+    findings_html(&stream.finish(), &rules, &tree, query)
 }
 
 /// The report panel's contents for the walk a page's query describes: the report as plain text
@@ -218,9 +278,21 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
     let status = analysis
         .status
         .map_or("not shown".into(), |s| s.to_string());
-    let sure = match analysis.confidence {
-        Confidence::High => "yes: the component's own error and its cause both match known lines",
-        _ => "partly: the text shows a gateway error, but not which component sent it or why",
+    // Medium says what is missing: the component, the reason, or that the component's own
+    // error is not among the lines.
+    let sure = match (
+        analysis.confidence,
+        analysis.gateway.as_str(),
+        analysis.cause.as_str(),
+    ) {
+        (Confidence::High, ..) => {
+            "yes: the component's own error and its cause both match known lines"
+        }
+        (_, "unknown", _) => {
+            "partly: the text shows a gateway error, but not which component sent it"
+        }
+        (_, _, "unknown") => "partly: the text shows which component sent the error, but not why",
+        _ => "partly: the reason shows, but not in the failing component's own words",
     };
     html.raw(&format!(
         "<section class=\"paste-findings\" role=\"status\" data-confidence=\"{}\"><h2>What the paste shows</h2>",
@@ -408,6 +480,43 @@ mod tests {
         assert!(
             html.contains("&lt;img src=x onerror=alert(1)&gt;"),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_reads_as_the_same_text() {
+        let signatures = include_str!(concat!(env!("OUT_DIR"), "/signatures.txt"));
+        let tree_text = include_str!(concat!(env!("OUT_DIR"), "/tree.txt"));
+        let mut text = String::new();
+        for i in 0..5000 {
+            text.push_str(&format!("203.0.113.7 - - \"GET /{i} HTTP/1.1\" 200 512\n"));
+        }
+        text.push_str("2026/11/22 04:53:44 [error] 1234#0: *5 connect() failed (111: Connection refused) while connecting to upstream\n");
+        let whole = paste(&rules(), &tree(), &text, "");
+        let mut pieces = text.as_bytes().chunks(7919).map(<[u8]>::to_vec);
+        assert_eq!(
+            paste_pieces(signatures, tree_text, "", || pieces.next()),
+            whole
+        );
+        assert!(whole.contains("(upstream-refused)"), "{whole}");
+        assert!(paste_pieces("nonsense", tree_text, "", || None).contains("Reload the page"));
+    }
+
+    #[test]
+    fn a_file_too_large_or_empty_is_not_read_and_progress_is_told() {
+        let large = file_problem("access<1>.log", 60.0 * 1024.0 * 1024.0).unwrap();
+        assert!(
+            large.contains("“access&lt;1&gt;.log” is 60 MB; the guide reads files up to 50 MB."),
+            "{large}"
+        );
+        assert!(file_problem("empty.har", 0.0).unwrap().contains("is empty"));
+        assert_eq!(file_problem("ok.har", 1000.0), None);
+        let progress = reading_progress("big.har", 3.0 * 1_048_576.0, 10.0 * 1_048_576.0);
+        assert!(
+            progress.contains(
+                "Reading “big.har”: 3 of 10 MB <progress max=\"10485760\" value=\"3145728\">"
+            ),
+            "{progress}"
         );
     }
 

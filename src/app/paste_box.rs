@@ -1,89 +1,43 @@
-//! Paste to diagnose: an error page, response headers or log lines go in, and out come the
-//! gateway, the cause, the request ids and the exact lines that show them, with a link to the
-//! guidance for that cause. The guide's worker reads the text (see [`crate::jobs`]), in the
-//! browser: it is never sent anywhere.
+//! Paste to diagnose: an error page, response headers or log lines go in (typed, pasted, or a
+//! HAR or log file dropped or chosen), and out come the gateway, the cause, the request ids and
+//! the exact lines that show them, with a link to the guidance for that cause. The guide's
+//! worker reads the text or the file (see [`crate::jobs`]), in the browser: it is never sent
+//! anywhere, and a large file never freezes the page.
 
-use super::bodies::fetch_content;
 use super::walk_link::is_plain_click;
-use super::{Wizard, location, tree, tree_text, worker};
+use super::{Wizard, location, tree, worker};
 use crate::engine::Walk;
 use crate::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
-
-/// The paste analyser's signatures, fetched from beside the app the first time a paste is
-/// read, then kept (so a later paste reads offline too).
-async fn signatures() -> Option<&'static str> {
-    static SIGNATURES: OnceLock<String> = OnceLock::new();
-    if let Some(text) = SIGNATURES.get() {
-        return Some(text);
-    }
-    let text = fetch_content("signatures.txt").await.ok()?;
-    Some(SIGNATURES.get_or_init(|| text))
-}
+use wasm_bindgen::prelude::Closure;
+use web_sys::{Blob, Element};
 
 /// The box: markup that never changes, so it is written once rather than built as a view.
 const PASTE_BOX: &str = r#"<details class="paste"><summary>Have the error page, the response headers or a log line? Paste it</summary>
 <form><label for="paste-text">Paste the error page, the response headers or a log line</label>
 <textarea id="paste-text" rows="6" spellcheck="false"></textarea>
-<p class="hint">This is read in your browser: what you paste never leaves this page.</p>
-<button type="submit">Read it</button></form><div class="paste-result"></div></details>"#;
+<label class="paste-file" for="paste-file">Or drop a HAR file or a log here, or choose one (up to 50 MB)</label>
+<input type="file" id="paste-file" accept=".har,.log,.txt,.json,text/*,application/json">
+<p class="hint">This is read in your browser: what you paste or choose never leaves this page.</p>
+<button type="submit">Read it</button></form><div class="paste-result" aria-live="polite"></div></details>"#;
 
 #[component]
 pub fn PasteBox() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
-    let read = move |event: leptos::ev::SubmitEvent| {
+    let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let Some(form) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let find = |selector: &str| form.query_selector(selector).ok().flatten();
-        let text = find("textarea")
+        let text = box_of(&event)
+            .and_then(|found| found.query_selector("textarea").ok().flatten())
             .and_then(|area| area.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
             .map(|area| area.value())
             .unwrap_or_default();
-        let button = find("button");
-        let result = form.next_element_sibling();
-        let busy = move |busy: bool| {
-            if let Some(button) = &button {
-                button.set_text_content(Some(if busy { "Reading…" } else { "Read it" }));
-                let _ = if busy {
-                    button.set_attribute("disabled", "")
-                } else {
-                    button.remove_attribute("disabled")
-                };
-            }
-        };
-        busy(true);
-        spawn_local(async move {
-            let findings = match signatures().await {
-                Some(signatures) => {
-                    let query = location::search();
-                    let job = [jobs::PASTE, &text, signatures, tree_text(), &query];
-                    let answer = worker::ask(&job)
-                        .await
-                        .ok()
-                        .and_then(|mut answer| answer.pop());
-                    answer.ok_or(
-                        "The paste could not be read: this browser did not let the guide start its reader. Reload the page and try again, or answer the questions instead.",
-                    )
-                }
-                None => Err(
-                    "The paste could not be read: the list of known errors did not load, so you may be offline. Try again in a moment, or answer the questions instead.",
-                ),
-            };
-            busy(false);
-            let html = findings
-                .unwrap_or_else(|why| format!("<p class=\"load-error\" role=\"alert\">{why}</p>"));
-            if let Some(result) = result {
-                result.set_inner_html(&html);
-            }
-        });
+        // Text goes to the worker as a file does, so that one path reads both.
+        let sequence = js_sys::Array::of1(&text.into());
+        if let Ok(blob) = Blob::new_with_str_sequence(&sequence) {
+            read(box_of(&event), blob);
+        }
     };
     // The findings link to steps of the guide: a plain click follows them in place, as answers
     // are; with a modifier key the browser opens them elsewhere.
@@ -93,12 +47,102 @@ pub fn PasteBox() -> impl IntoView {
         }
         let link = event
             .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.dyn_into::<Element>().ok())
             .and_then(|element| element.closest(".paste-result a[href^='?']").ok().flatten());
         if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
             event.prevent_default();
             wizard.follow(Walk::from_query(tree(), &href).0);
         }
     };
-    view! { <div class="paste-box" inner_html=PASTE_BOX on:submit=read on:click=follow></div> }
+    listen_for_files();
+    view! { <div class="paste-box" inner_html=PASTE_BOX on:submit=submit on:click=follow></div> }
+}
+
+/// Listens, once for the page, for the three events a file comes to a paste box by. One
+/// listener on the document for all three costs the page's wasm less than three on the box.
+fn listen_for_files() {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LISTENING.replace(true) {
+        return;
+    }
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(take_file);
+    let document = leptos::prelude::document();
+    for event in ["change", "dragover", "drop"] {
+        let _ = document.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    }
+    // It listens as long as the page lives.
+    listener.forget();
+}
+
+/// A file chosen (`change`) or dropped (`drop`) is read; one dragged over the box (`dragover`)
+/// may be dropped on it.
+fn take_file(event: web_sys::Event) {
+    let Some(found) = box_of(&event) else {
+        return;
+    };
+    let files = match event.dyn_ref::<web_sys::DragEvent>() {
+        Some(drag) => {
+            event.prevent_default();
+            drag.data_transfer().and_then(|data| data.files())
+        }
+        None => event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files()),
+    };
+    if event.type_() == "dragover" {
+        return;
+    }
+    if let Some(file) = files.and_then(|files| files.get(0)) {
+        read(Some(found), file.into());
+    }
+}
+
+/// The `<details>` box an event happened in.
+fn box_of(event: &web_sys::Event) -> Option<Element> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    target.closest("details.paste").ok().flatten()
+}
+
+/// Reads what was given and shows its findings in the box's result, the button saying it is
+/// busy meanwhile.
+fn read(found: Option<Element>, given: Blob) {
+    let Some(found) = found else {
+        return;
+    };
+    let _ = found.set_attribute("open", "");
+    let button = found.query_selector("button").ok().flatten();
+    let result = found.query_selector(".paste-result").ok().flatten();
+    let busy = move |busy: bool| {
+        if let Some(button) = &button {
+            button.set_text_content(Some(if busy { "Reading…" } else { "Read it" }));
+            let _ = if busy {
+                button.set_attribute("disabled", "")
+            } else {
+                button.remove_attribute("disabled")
+            };
+        }
+    };
+    busy(true);
+    spawn_local(async move {
+        let findings = findings(given, result.as_ref()).await;
+        busy(false);
+        let html = findings
+            .unwrap_or_else(|why| format!("<p class=\"load-error\" role=\"alert\">{why}</p>"));
+        if let Some(result) = result {
+            result.set_inner_html(&html);
+        }
+    });
+}
+
+/// What the worker found in `given`, as HTML, or why it could not read it. The worker fetches
+/// what it reads with, checks the size and writes the progress, which shows in `result`.
+async fn findings(given: Blob, result: Option<&Element>) -> Result<String, &'static str> {
+    let query = location::search();
+    let answer = worker::ask_file(jobs::PASTE_FILE, &given, &[&query], result.cloned()).await;
+    answer.ok().and_then(|mut answer| answer.pop()).ok_or(
+        "The paste could not be read: this browser did not let the guide start its reader. Reload the page and try again, or answer the questions instead.",
+    )
 }

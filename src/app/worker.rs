@@ -1,6 +1,7 @@
 //! The page's side of the guide's worker (`src/bin/fix502-worker.rs`): started the first time
-//! a job is asked for, then kept. A job is a list of strings (see [`crate::jobs`]); the answer
-//! comes back as one, or as an error when the worker could not be started or failed.
+//! a job is asked for, then kept. A job is a list of strings (see [`crate::jobs`]), or a file
+//! and strings; the answer comes back as one, or as an error when the worker could not be
+//! started or failed. A file's job tells how far it has got as it goes.
 
 use js_sys::{Array, Function, Promise};
 use std::cell::RefCell;
@@ -8,21 +9,23 @@ use std::collections::HashMap;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{MessageEvent, Worker};
+use web_sys::{Element, MessageEvent, Worker};
 
 /// Where Trunk puts the worker's loader, beside the page.
 const WORKER_URL: &str = "fix502-worker_loader.js";
 
 /// How long the worker may take to start, or to answer, before the page gives up on it (a
-/// 5 MB paste takes a few seconds).
+/// 5 MB paste takes a few seconds; a 50 MB file may take a minute on a slow phone).
 const PATIENCE_MS: i32 = 20_000;
+const FILE_PATIENCE_MS: i32 = 120_000;
 
 struct Client {
     worker: Worker,
     /// Settles when the worker says it is ready, or fails to start.
     ready: Promise,
-    /// The resolve and reject functions of each request still waiting, by number.
-    waiting: HashMap<u32, (Function, Function)>,
+    /// The resolve and reject functions of each request still waiting, by number, and where
+    /// its progress shows.
+    waiting: HashMap<u32, (Function, Function, Option<Element>)>,
     next: u32,
 }
 
@@ -33,34 +36,62 @@ thread_local! {
 /// Runs `job` in the worker and returns what it answered. A worker that fails, or keeps the page
 /// waiting too long, is stopped, and the next job starts a new one.
 pub async fn ask(job: &[&str]) -> Result<Vec<String>, JsValue> {
-    let answer = run(job).await;
+    let message: Array = job.iter().map(|arg| JsValue::from_str(arg)).collect();
+    ask_message(message, None, PATIENCE_MS).await
+}
+
+/// Runs the job `name` on `file` and `args` in the worker; `progress` shows the markup that
+/// tells how far it has got, as it reads.
+pub async fn ask_file(
+    name: &str,
+    file: &web_sys::Blob,
+    args: &[&str],
+    progress: Option<Element>,
+) -> Result<Vec<String>, JsValue> {
+    let message = Array::of2(&name.into(), file);
+    for arg in args {
+        message.push(&JsValue::from_str(arg));
+    }
+    ask_message(message, progress, FILE_PATIENCE_MS).await
+}
+
+async fn ask_message(
+    message: Array,
+    progress: Option<Element>,
+    patience: i32,
+) -> Result<Vec<String>, JsValue> {
+    let answer = run(message, progress, patience).await;
     if let Err(error) = &answer {
         stop(error);
     }
     answer
 }
 
-async fn run(job: &[&str]) -> Result<Vec<String>, JsValue> {
+async fn run(
+    message: Array,
+    mut progress: Option<Element>,
+    patience: i32,
+) -> Result<Vec<String>, JsValue> {
     let ready = match CLIENT.with_borrow(|client| client.as_ref().map(|c| c.ready.clone())) {
         Some(ready) => ready,
         None => start()?,
     };
-    JsFuture::from(within_patience(&ready)).await?;
+    JsFuture::from(within_patience(&ready, PATIENCE_MS)).await?;
     let mut request = None;
     let answer = Promise::new(&mut |resolve, reject| {
         request = CLIENT.with_borrow_mut(|client| {
             let client = client.as_mut()?;
             let number = client.next;
             client.next += 1;
-            client.waiting.insert(number, (resolve, reject));
-            let message: Array = std::iter::once(JsValue::from_str(&number.to_string()))
-                .chain(job.iter().map(|arg| JsValue::from_str(arg)))
-                .collect();
+            client
+                .waiting
+                .insert(number, (resolve, reject, progress.take()));
+            message.unshift(&JsValue::from_str(&number.to_string()));
             Some(client.worker.post_message(&message))
         });
     });
     request.ok_or(JsValue::NULL)??;
-    let answer = Array::from(&JsFuture::from(within_patience(&answer)).await?);
+    let answer = Array::from(&JsFuture::from(within_patience(&answer, patience)).await?);
     Ok(answer.iter().filter_map(|item| item.as_string()).collect())
 }
 
@@ -74,9 +105,20 @@ fn start() -> Result<Promise, JsValue> {
         let head = answer.shift().as_string().unwrap_or_default();
         if head == "ready" {
             let _ = resolve_ready.call0(&JsValue::NULL);
+        } else if head == "progress" {
+            // `progress`, the request's number, what to show of it.
+            let number = answer
+                .get(0)
+                .as_string()
+                .and_then(|n| n.parse::<u32>().ok());
+            let progress =
+                CLIENT.with_borrow(|client| client.as_ref()?.waiting.get(&number?)?.2.clone());
+            if let (Some(progress), Some(html)) = (progress, answer.get(1).as_string()) {
+                progress.set_inner_html(&html);
+            }
         } else if let Ok(number) = head.parse::<u32>() {
             let waiting = CLIENT.with_borrow_mut(|client| client.as_mut()?.waiting.remove(&number));
-            if let Some((resolve, _)) = waiting {
+            if let Some((resolve, ..)) = waiting {
                 let _ = resolve.call1(&JsValue::NULL, &answer);
             }
         }
@@ -103,17 +145,17 @@ fn start() -> Result<Promise, JsValue> {
 fn stop(error: &JsValue) {
     if let Some(client) = CLIENT.take() {
         client.worker.terminate();
-        for (_, reject) in client.waiting.into_values() {
+        for (_, reject, _) in client.waiting.into_values() {
             let _ = reject.call1(&JsValue::NULL, error);
         }
     }
 }
 
-/// `promise`, or a rejection once the worker has had [`PATIENCE_MS`].
-fn within_patience(promise: &Promise) -> Promise {
+/// `promise`, or a rejection once the worker has had `patience` milliseconds.
+fn within_patience(promise: &Promise, patience: i32) -> Promise {
     let timeout = Promise::new(&mut |_, reject| {
         let _ = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, PATIENCE_MS);
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, patience);
     });
     Promise::race(&Array::of2(promise, &timeout))
 }

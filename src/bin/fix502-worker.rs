@@ -7,30 +7,28 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use fix502::jobs::{self, Environment};
+    use fix502::jobs;
     use js_sys::Array;
     use wasm_bindgen::prelude::Closure;
     use wasm_bindgen::{JsCast, JsValue};
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let request: Vec<String> = Array::from(&event.data())
-            .iter()
-            .filter_map(|item| item.as_string())
-            .collect();
+        let data = Array::from(&event.data());
+        let request: Vec<String> = data.iter().filter_map(|item| item.as_string()).collect();
         let Some((number, args)) = request.split_first() else {
             return;
         };
-        let environment = Environment {
-            created: js_sys::Date::new_0().to_iso_string().into(),
-            timezone: timezone(),
-            user_agent: reply.navigator().user_agent().unwrap_or_default(),
-            content_version: env!("FIX502_CONTENT_VERSION").into(),
+        let results = match (args, data.get(2).dyn_into::<Blob>()) {
+            ([job, query], Ok(file)) if job == jobs::PASTE_FILE => {
+                vec![read_file(&reply, number, &file, query)]
+            }
+            _ => jobs::run(args, &environment(&reply)),
         };
         let answer: Array = std::iter::once(number.clone())
-            .chain(jobs::run(args, &environment))
+            .chain(results)
             .map(|text| JsValue::from_str(&text))
             .collect();
         let _ = reply.post_message(&answer);
@@ -39,6 +37,111 @@ fn main() {
     // The handler lives as long as the worker.
     on_message.forget();
     let _ = scope.post_message(&Array::of1(&"ready".into()));
+}
+
+/// What the report says of where the guide ran.
+#[cfg(target_arch = "wasm32")]
+fn environment(scope: &web_sys::DedicatedWorkerGlobalScope) -> fix502::jobs::Environment {
+    fix502::jobs::Environment {
+        created: js_sys::Date::new_0().to_iso_string().into(),
+        timezone: timezone(),
+        user_agent: scope.navigator().user_agent().unwrap_or_default(),
+        content_version: env!("FIX502_CONTENT_VERSION").into(),
+    }
+}
+
+/// How much of a file is read at a time: small enough that progress moves, large enough that
+/// reading costs nothing next to scanning.
+#[cfg(target_arch = "wasm32")]
+const PIECE: f64 = 1024.0 * 1024.0;
+
+/// Reads a dropped or chosen file in pieces, telling the page how far it has got after each
+/// (`progress`, the request's number, the markup to show), and answers its findings.
+#[cfg(target_arch = "wasm32")]
+fn read_file(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    number: &str,
+    file: &web_sys::Blob,
+    query: &str,
+) -> String {
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::JsCast;
+    let (Some(signatures), Some(tree)) = (content("signatures.txt"), content("tree.txt")) else {
+        return failure(
+            "The paste could not be read: the list of known errors did not load, so you may be offline. Try again in a moment, or answer the questions instead.",
+        );
+    };
+    let Ok(reader) = web_sys::FileReaderSync::new() else {
+        return failure(
+            "This browser cannot read files in the guide's worker. Paste the text instead.",
+        );
+    };
+    let size = file.size();
+    // A pasted text comes as a blob without a name.
+    let name = file
+        .dyn_ref::<web_sys::File>()
+        .map_or_else(|| "your paste".into(), web_sys::File::name);
+    if let Some(problem) = fix502::jobs::file_problem(&name, size) {
+        return problem;
+    }
+    let mut done = 0.0;
+    let mut failed = false;
+    let findings = fix502::jobs::paste_pieces(&signatures, &tree, query, || {
+        if done >= size || failed {
+            return None;
+        }
+        let end = (done + PIECE).min(size);
+        let piece = file
+            .slice_with_f64_and_f64(done, end)
+            .and_then(|piece| reader.read_as_array_buffer(&piece));
+        let Ok(buffer) = piece else {
+            failed = true;
+            return None;
+        };
+        done = end;
+        let shown = fix502::jobs::reading_progress(&name, done, size);
+        let progress = Array::of3(&"progress".into(), &number.into(), &shown.into());
+        let _ = scope.post_message(&progress);
+        Some(Uint8Array::new(&buffer).to_vec())
+    });
+    if failed {
+        return failure(
+            "The file could not be read: it may have been moved or changed while it was read. Choose it again.",
+        );
+    }
+    findings
+}
+
+/// One of the content files the build writes beside the page (`content/PATH`), fetched the
+/// first time it is needed and then kept. A worker may wait for a request, so it asks and
+/// waits, without the machinery of a future.
+#[cfg(target_arch = "wasm32")]
+fn content(path: &'static str) -> Option<std::rc::Rc<str>> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+    thread_local! {
+        static KEPT: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::new());
+    }
+    if let Some(text) = KEPT.with_borrow(|kept| kept.get(path).cloned()) {
+        return Some(text);
+    }
+    let request = web_sys::XmlHttpRequest::new().ok()?;
+    let url = format!("content/{path}?v={}", env!("FIX502_CONTENT_VERSION"));
+    request.open_with_async("GET", &url, false).ok()?;
+    request.send().ok()?;
+    if request.status().ok()? != 200 {
+        return None;
+    }
+    let text: Rc<str> = request.response_text().ok()??.into();
+    KEPT.with_borrow_mut(|kept| kept.insert(path, text.clone()));
+    Some(text)
+}
+
+/// A reason the file was not read, as the findings' place shows it.
+#[cfg(target_arch = "wasm32")]
+fn failure(why: &str) -> String {
+    format!("<p class=\"load-error\" role=\"alert\">{why}</p>")
 }
 
 /// The reader's timezone and its offset from UTC: `Europe/London, UTC+00:00`.
