@@ -89,7 +89,8 @@ const ICON = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><re
 
 /** The nginx configuration: one server per behaviour, each on its own loopback port. "down"
  * (with CORS) and "plain" (without) proxy to upstreams that a test can bring back; "icon" fails
- * every page but always serves its icon. */
+ * every page but always serves its icon. Connections to the hanging site stay open for a
+ * minute, so nginx gets room for many more than the suite makes at once. */
 function nginxConfig(dir, ports) {
   const cors = `add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers "Server, Via, Retry-After" always;
@@ -98,7 +99,7 @@ function nginxConfig(dir, ports) {
   return `daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log;
-events { worker_connections 64; }
+events { worker_connections 1024; }
 http {
   access_log ${dir}/access.log;
   client_body_temp_path ${dir}/body;
