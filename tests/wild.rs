@@ -13,7 +13,7 @@ use std::path::Path;
 /// The share of cases whose gateway, and whose cause, must be read right: where the analyser
 /// stands now, raised as it improves (the goal is 95% and 90%).
 const GATEWAY_FLOOR: f64 = 0.92;
-const CAUSE_FLOOR: f64 = 0.88;
+const CAUSE_FLOOR: f64 = 0.89;
 /// The same for the held-out cases alone (`holdout.toml`: gathered after the rules were last
 /// tuned, and never tuned on), which say how the analyser reads text it has never seen.
 const HOLDOUT_GATEWAY_FLOOR: f64 = 0.84;

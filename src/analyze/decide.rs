@@ -238,6 +238,22 @@ pub fn decide<'r>(
     });
 
     let shown_status = gateway_status.or(response_status);
+    // A status of the gateway's own (Cloudflare's 522) means what its signatures for that
+    // status say, when they all say one thing.
+    let own_status = shown_status.filter(|s| !matches!(s, 502..=504));
+    let status_meaning = own_status
+        .zip(gateway.as_deref())
+        .filter(|_| top.is_none() && error_shown)
+        .and_then(|(status, gateway)| {
+            let mut meanings = rules.signatures.iter().filter(|s| {
+                s.status == Some(status)
+                    && s.cause.is_some()
+                    && s.component.as_deref().map(owner) == Some(gateway)
+            });
+            let first = meanings.next()?;
+            meanings.all(|s| s.cause == first.cause).then_some(first)
+        });
+    let top = top.or(status_meaning);
     // A gateway timeout is what its name says: the upstream did not answer in time.
     let timed_out = at_limit.is_some() || shown_status == Some(504);
     let cause = top
