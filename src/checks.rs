@@ -23,14 +23,61 @@ pub enum Check {
     Dns,
     /// What does the site's own status page (Atlassian Statuspage format) report?
     StatusPage,
+    /// Which server answered the site's request, as the paste analyser reads its status and
+    /// headers (where the browser lets us read them). Asked once a walk: every question that
+    /// lists servers takes the same answer.
+    SiteHop,
 }
 
-pub const CHECKS: [Check; 5] = [
+pub const CHECKS: [Check; 6] = [
     Check::Online,
     Check::SiteAnswers,
     Check::SiteStatus,
     Check::Dns,
     Check::StatusPage,
+    Check::SiteHop,
+];
+
+/// The site-hop check's outcomes: the id of every component the paste analyser names outside
+/// the application layer (`content/signatures.toml`, which a test keeps this in step with),
+/// then "unnamed" (the headers name none) and "hidden" (the browser keeps them from us).
+pub const HOP_OUTCOMES: [&str; 36] = [
+    "cloudflare",
+    "cloudfront",
+    "fastly",
+    "akamai",
+    "azure-front-door",
+    "aws-alb",
+    "aws-api-gateway",
+    "gcp-lb",
+    "cloud-run",
+    "app-engine",
+    "azure-app-gateway",
+    "azure-app-service",
+    "azure-apim",
+    "heroku",
+    "vercel",
+    "netlify",
+    "fly",
+    "render",
+    "railway",
+    "digitalocean",
+    "nginx",
+    "ingress-nginx",
+    "apache",
+    "haproxy",
+    "envoy",
+    "traefik",
+    "caddy",
+    "varnish",
+    "squid",
+    "iis",
+    "kong",
+    "spring-cloud-gateway",
+    "litespeed",
+    "cloudflare-tunnel",
+    "unnamed",
+    "hidden",
 ];
 
 impl Check {
@@ -42,6 +89,7 @@ impl Check {
             Check::SiteStatus => "site-status",
             Check::Dns => "dns",
             Check::StatusPage => "status-page",
+            Check::SiteHop => "site-hop",
         }
     }
 
@@ -63,6 +111,7 @@ impl Check {
                 "no-resolver",
             ],
             Check::StatusPage => &["operational", "incident", "unreadable"],
+            Check::SiteHop => &HOP_OUTCOMES,
         }
     }
 
@@ -72,6 +121,12 @@ impl Check {
             .iter()
             .find(|outcome| **outcome == name)
             .copied()
+    }
+
+    /// Whether what it finds holds for the whole walk, so that it runs once and answers every
+    /// question that asks it (which server answered does not change from one step to the next).
+    pub fn once_a_walk(self) -> bool {
+        self == Check::SiteHop
     }
 
     /// The address the check needs, if any.
@@ -91,6 +146,7 @@ impl Check {
             Check::SiteStatus => "Reading the site's status and headers…",
             Check::Dns => "Looking up the site's name…",
             Check::StatusPage => "Reading the site's status page…",
+            Check::SiteHop => "Reading which server answered…",
         }
     }
 }
@@ -419,18 +475,66 @@ pub fn site_status(site: &Site, fetched: &Fetched) -> Finding {
             }
             finding
         }
-        _ => Finding::new(
-            Check::SiteStatus,
-            "hidden",
-            Verdict::Unknown,
-            format!(
-                "Your browser keeps {host}'s status and headers from this page: browsers only \
-                 show them to pages on the same site, or when the site allows it (CORS). Open \
-                 the site's developer tools, or use this guide from the site's own address."
-            ),
-        ),
+        _ => hidden(Check::SiteStatus, host),
     };
     finding.detail("address", &site.url).with_fetch(fetched)
+}
+
+/// The finding of a check that could not read the site's answer: the browser only shows it to
+/// pages on the same site, or when the site allows it.
+fn hidden(check: Check, host: &str) -> Finding {
+    Finding::new(
+        check,
+        "hidden",
+        Verdict::Unknown,
+        format!(
+            "Your browser keeps {host}'s status and headers from this page: browsers only show \
+             them to pages on the same site, or when the site allows it (CORS). Open the site's \
+             developer tools, or use this guide from the site's own address."
+        ),
+    )
+}
+
+/// A response's status line and headers as text, for the paste analyser to read.
+pub fn response_text(status: u16, headers: &[(String, String)]) -> String {
+    let mut text = format!("HTTP/1.1 {status}\n");
+    for (name, value) in headers {
+        for part in [name, ": ", value, "\n"] {
+            text.push_str(part);
+        }
+    }
+    text
+}
+
+/// The site-hop check: which server the analyser read from the site's status and headers
+/// (`named`: its component id and name), where the browser let us read them.
+pub fn site_hop(site: &Site, fetched: &Fetched, named: Option<(&str, &str)>) -> Finding {
+    let host = &site.host;
+    let finding = match (fetched, named) {
+        (Fetched::Answered { opaque: false, .. }, Some((id, name))) => {
+            match Check::SiteHop.outcome(id) {
+                Some(outcome) => Finding::new(
+                    Check::SiteHop,
+                    outcome,
+                    Verdict::Ok,
+                    format!("{host}'s headers say that {name} answered."),
+                ),
+                None => unnamed(host),
+            }
+        }
+        (Fetched::Answered { opaque: false, .. }, None) => unnamed(host),
+        _ => hidden(Check::SiteHop, host),
+    };
+    finding.detail("address", &site.url).with_fetch(fetched)
+}
+
+fn unnamed(host: &str) -> Finding {
+    Finding::new(
+        Check::SiteHop,
+        "unnamed",
+        Verdict::Unknown,
+        format!("{host}'s headers do not say which server answered: choose it below."),
+    )
 }
 
 fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
@@ -947,6 +1051,41 @@ mod tests {
         assert_eq!(
             slow.summary,
             "shop.example did not answer within 8 seconds."
+        );
+    }
+
+    #[test]
+    fn the_site_hop_check_says_which_server_answered_or_why_it_cannot() {
+        let site = site("https://shop.example/").unwrap();
+        let answered = |opaque| Fetched::Answered {
+            status: 502,
+            millis: 120,
+            headers: vec![("fly-request-id".into(), "01J4-ams".into())],
+            opaque,
+        };
+        let named = site_hop(&site, &answered(false), Some(("fly", "Fly.io")));
+        assert_eq!((named.outcome, named.verdict), ("fly", Verdict::Ok));
+        assert_eq!(
+            named.summary,
+            "shop.example's headers say that Fly.io answered."
+        );
+        // An id the check does not know, or none, is "unnamed": the reader chooses.
+        assert_eq!(
+            site_hop(&site, &answered(false), Some(("zork", "Zork"))).outcome,
+            "unnamed"
+        );
+        assert_eq!(site_hop(&site, &answered(false), None).outcome, "unnamed");
+        // Under no-cors, or when nothing answered, the browser keeps the headers from us.
+        assert_eq!(site_hop(&site, &answered(true), None).outcome, "hidden");
+        let failed = Fetched::Failed {
+            millis: 30,
+            message: "Failed to fetch".into(),
+        };
+        assert_eq!(site_hop(&site, &failed, None).outcome, "hidden");
+        assert!(Check::SiteHop.once_a_walk() && !Check::SiteStatus.once_a_walk());
+        assert_eq!(
+            response_text(502, &[("server".into(), "nginx".into())]),
+            "HTTP/1.1 502\nserver: nginx\n"
         );
     }
 

@@ -7,9 +7,10 @@
 //! |----------|-----------------------------------------------------|-------------------|
 //! | `paste`  | the text, `signatures.txt`, `tree.txt`, the page's query | findings as HTML |
 //! | `paste-file` | a `File` (not a string: the worker reads it itself, see [`paste_pieces`]), then as `paste` | findings as HTML |
+//! | `hop`    | a response's status line and headers (see [`checks::response_text`]), `signatures.txt` | the id and name of the server that answered, or nothing |
 //! | `report` | `tree.txt`, the page's query, the query it was opened with, its address without the query, the findings (see [`checks::encode_findings`]), `1` to keep secrets, `1` to share the error's details | the report panel's markup, the share link's markup |
 
-use crate::analyze::{self, Analysis, Confidence, Rules};
+use crate::analyze::{self, Analysis, Confidence, Layer, Rules};
 use crate::checks;
 use crate::content::Tree;
 use crate::context::Context;
@@ -24,6 +25,7 @@ pub const PASTE_FILE: &str = "paste-file";
 /// of a long session.
 pub const FILE_LIMIT: f64 = 50.0 * 1024.0 * 1024.0;
 pub const REPORT: &str = "report";
+pub const HOP: &str = "hop";
 
 /// What the worker knows of where it runs, for the report.
 pub struct Environment {
@@ -51,6 +53,10 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
                 _ => broken("read the paste"),
             }
         }
+        [job, response, signatures] if job == HOP => match Rules::decode(signatures) {
+            Ok(rules) => hop(&rules, response),
+            Err(_) => broken("read the headers"),
+        },
         [job, tree, query, opened, base, findings, secrets, details] if job == REPORT => {
             let job = ReportJob {
                 query,
@@ -74,6 +80,25 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
 pub fn paste(rules: &Rules, tree: &Tree, text: &str, query: &str) -> String {
     let analysis = analyze::analyze(rules, text);
     findings_html(&analysis, rules, tree, query)
+}
+
+/// Which server answered a response, read from its status line and headers as a paste is: the
+/// one that sent the error, else the innermost one in front of the application. Its id and
+/// name, or nothing when the headers name none.
+pub fn hop(rules: &Rules, response: &str) -> Vec<String> {
+    let analysis = analyze::analyze(rules, response);
+    let id = Some(analysis.gateway.as_str())
+        .filter(|id| *id != "unknown")
+        .or_else(|| {
+            analysis
+                .hops
+                .iter()
+                .rfind(|hop| hop.layer != Layer::App)
+                .map(|hop| hop.component.as_str())
+        });
+    id.and_then(|id| rules.component(id))
+        .map(|component| vec![component.id.clone(), component.name.clone()])
+        .unwrap_or_default()
 }
 
 /// Why a file of `size` bytes named `name` is not read, as the findings' place shows it.
@@ -626,6 +651,60 @@ mod tests {
             share.contains("value=\"https://guide.example/?a=visitor-other-sites\""),
             "{share}"
         );
+    }
+
+    #[test]
+    fn the_hop_job_names_the_server_that_answered_from_status_and_headers() {
+        let signatures = include_str!(concat!(env!("OUT_DIR"), "/signatures.txt"));
+        let hop = |response: &str| run(&args(&[HOP, response, signatures]), &environment());
+        let headers = |status: u16, pairs: &[(&str, &str)]| {
+            let pairs: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect();
+            checks::response_text(status, &pairs)
+        };
+        // Cloudflare's own answer, and the origin's nginx passed on through Cloudflare.
+        let cloudflare = headers(502, &[("server", "cloudflare"), ("cf-ray", "8a1b2c-AMS")]);
+        assert_eq!(hop(&cloudflare), ["cloudflare", "Cloudflare"]);
+        let through = headers(502, &[("server", "nginx/1.24.0"), ("cf-ray", "8a1b2c-AMS")]);
+        assert_eq!(hop(&through)[0], "nginx");
+        // Render answers behind Cloudflare's edge: its own header says so.
+        let render = headers(
+            502,
+            &[
+                ("server", "cloudflare"),
+                ("rndr-id", "1234abcd-5678"),
+                ("x-render-origin-server", "uvicorn"),
+            ],
+        );
+        assert_eq!(hop(&render)[0], "render");
+        for (header, id) in [
+            (("fly-request-id", "01J4ABCD-ams"), "fly"),
+            (("x-azure-ref", "20261122T030000Z-abc"), "azure-front-door"),
+            (("via", "kong/3.4.2"), "kong"),
+            (("x-railway-request-id", "abc"), "railway"),
+        ] {
+            assert_eq!(hop(&headers(502, &[header]))[0], id, "{header:?}");
+        }
+        // A working site still says who answers; headers that name nobody give nothing.
+        assert_eq!(hop(&headers(200, &[("server", "nginx")]))[0], "nginx");
+        assert!(hop(&headers(502, &[("content-type", "text/html")])).is_empty());
+        // Every id it gives is one the site-hop check knows, and the check knows no other.
+        let rules = rules();
+        let ids: Vec<&str> = rules.components.iter().map(|c| c.id.as_str()).collect();
+        let extra: Vec<&&str> = checks::HOP_OUTCOMES[..checks::HOP_OUTCOMES.len() - 2]
+            .iter()
+            .filter(|id| !ids.contains(id))
+            .collect();
+        assert!(extra.is_empty(), "not components: {extra:?}");
+        for id in rules.components.iter().filter(|c| c.layer != Layer::App) {
+            assert!(
+                checks::Check::SiteHop.outcome(&id.id).is_some(),
+                "{} is not a site-hop outcome: add it to checks::HOP_OUTCOMES",
+                id.id
+            );
+        }
     }
 
     #[test]

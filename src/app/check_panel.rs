@@ -29,6 +29,19 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         None => None,
     };
 
+    // Keeps what the check found and answers the question with it, if the author mapped it.
+    let settle = move |finding: checks::Finding| {
+        let walk = here.get_value();
+        wizard.record(&node.id, finding.clone());
+        let picked = node
+            .answer_for(finding.outcome)
+            .and_then(|a| walk.choose_by_check(tree(), &a.next));
+        // Move on only if the reader is still on this question.
+        match picked {
+            Some(next) if wizard.walk.get_untracked() == walk => wizard.go(next),
+            _ => run.set(Run::Found(finding)),
+        }
+    };
     let start = move || {
         let site = match input {
             None => None,
@@ -56,7 +69,6 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         };
         run.set(Run::Running);
         editing.set(false);
-        let walk = here.get_value();
         spawn_local(async move {
             let (resolvers, _) = resolvers();
             let found = probe::run(check, site.as_ref(), &resolvers, &signal).await;
@@ -69,15 +81,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
             if let Some(answered_at) = answered_at {
                 wizard.set_site(Some(&answered_at));
             }
-            wizard.record(&node.id, finding.clone());
-            let picked = node
-                .answer_for(finding.outcome)
-                .and_then(|a| walk.choose_by_check(tree(), &a.next));
-            // Move on only if the reader is still on this question.
-            match picked {
-                Some(next) if wizard.walk.get_untracked() == walk => wizard.go(next),
-                _ => run.set(Run::Found(finding)),
-            }
+            settle(finding);
         });
     };
     let use_address = move |site: Site| {
@@ -92,11 +96,18 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
     // Run by itself when the reader opens a link to the question or answers their way to it;
     // not when they step back to it, change an answer, or need to read why a link was cut.
     let ran_before = wizard.finding_for(&node.id);
+    // A check asked once a walk answers each question that asks it from what it found first.
+    let ran_earlier = check
+        .once_a_walk()
+        .then(|| wizard.finding_of(check))
+        .flatten();
     let arrived = wizard.arrival.get_untracked() != Arrival::Back
         && wizard.problem.with_untracked(Option::is_none)
         && walk.changing().is_none();
     if let Some(finding) = ran_before {
         run.set(Run::Found(finding));
+    } else if let Some(finding) = ran_earlier.filter(|_| arrived) {
+        settle(finding);
     } else if arrived && (input.is_none() || address().is_some()) {
         start();
     }

@@ -31,7 +31,7 @@ mod worker;
 
 pub use body_html::BodyHtml;
 
-use crate::checks::Finding;
+use crate::checks::{Check, Finding};
 use crate::content::Tree;
 use crate::engine::{Problem, Walk};
 use leptos::prelude::*;
@@ -175,6 +175,17 @@ impl Wizard {
                 .iter()
                 .rev()
                 .find(|(q, _)| q == question)
+                .map(|(_, f)| f.clone())
+        })
+    }
+
+    /// The latest finding of `check`, on whichever question it ran.
+    pub fn finding_of(&self, check: Check) -> Option<Finding> {
+        self.findings.with_untracked(|findings| {
+            findings
+                .iter()
+                .rev()
+                .find(|(_, f)| f.check == check)
                 .map(|(_, f)| f.clone())
         })
     }

@@ -3,6 +3,7 @@
 //! a time limit and can be cancelled, so a hanging server never holds the page.
 
 use crate::checks::{self, Check, DnsReply, Fetched, Finding, Site, StatusReport};
+use crate::jobs;
 use gloo_net::http::Request;
 use js_sys::{Array, JSON, Reflect};
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub async fn run(
             let own = fetch("./", RequestMode::SameOrigin, cancel).await;
             checks::online(navigator_online, &own)
         }
-        (Check::SiteAnswers | Check::SiteStatus, Some(site)) => {
+        (Check::SiteAnswers | Check::SiteStatus | Check::SiteHop, Some(site)) => {
             let mode = match check {
                 Check::SiteAnswers => RequestMode::NoCors,
                 _ => RequestMode::Cors,
@@ -39,6 +40,9 @@ pub async fn run(
                 _ => checks::site_status,
             };
             let fetched = fetch(&cache_busted(&ascii(site).0), mode, cancel).await;
+            if check == Check::SiteHop {
+                return Some((site_hop(site, &fetched).await, None));
+            }
             let answered = matches!(fetched, Fetched::Answered { .. });
             if let (false, Some(http)) = (answered || cancel.aborted(), site.over_http()) {
                 let plain = fetch(&cache_busted(&ascii(&http).0), mode, cancel).await;
@@ -54,6 +58,27 @@ pub async fn run(
         (_, None) => return None,
     };
     Some((finding, None))
+}
+
+/// Which server answered, as the worker's paste analyser reads the status and headers.
+async fn site_hop(site: &Site, fetched: &Fetched) -> Finding {
+    let named = match fetched {
+        Fetched::Answered {
+            status,
+            headers,
+            opaque: false,
+            ..
+        } => {
+            let response = checks::response_text(*status, headers);
+            super::worker::ask(&[jobs::HOP, &response]).await.ok()
+        }
+        _ => None,
+    };
+    let named = match named.as_deref() {
+        Some([id, name, ..]) => Some((id.as_str(), name.as_str())),
+        _ => None,
+    };
+    checks::site_hop(site, fetched, named)
 }
 
 /// Whether the site's icon loads as an image (an error page never does), within the time

@@ -25,6 +25,14 @@ fn main() {
             ([job, query], Ok(file)) if job == jobs::PASTE_FILE => {
                 vec![read_file(&reply, number, &file, query)]
             }
+            // The page sends only the response: the rules are fetched here, once.
+            ([job, response], _) if job == jobs::HOP => match content("signatures.txt") {
+                Some(signatures) => jobs::run(
+                    &[job.clone(), response.clone(), signatures.to_string()],
+                    &environment(&reply),
+                ),
+                None => Vec::new(),
+            },
             _ => jobs::run(args, &environment(&reply)),
         };
         let answer: Array = std::iter::once(number.clone())

@@ -1428,7 +1428,7 @@ mod tests {
         assert_eq!(
             errors(&[("start.md", &unknown)]),
             [
-                "start.md:6: check is \"ping\"; it must be one of: online, site-answers, site-status, dns, status-page"
+                "start.md:6: check is \"ping\"; it must be one of: online, site-answers, site-status, dns, status-page, site-hop"
             ]
         );
         let outcome = start_with_check("check = \"dns\"", "when = \"offline\"");
