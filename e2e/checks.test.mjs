@@ -164,12 +164,27 @@ describe("the address, as people type it", () => {
 describe("site status check", () => {
   const ownerCheck = (site) => openApp(browser, link({ a: "owner-site-check", url: site }));
 
-  test("with CORS, the real 502 and the headers that name the hop are read", async () => {
+  test("with CORS, the real 502 and the headers that name the hop are read, and lead to nginx's steps", async () => {
     const page = await ownerCheck(sites.url("cors"));
-    await reaches(page, "Which server sent the 502 page?");
-    const found = await chose(page);
-    assert.equal(found.outcome, "bad-gateway");
-    assert.match(found.summary, /answered 502 Bad Gateway \(status 502\)\. Its headers say server: nginx\/[\d.]+, via: 1\.1 fix502-test-proxy\./);
+    // The status check answers "Is the site failing?", then the site-hop check, asked once,
+    // answers "Which server sent the 502 page?" and "Which web server or proxy is it?".
+    await reaches(page, "What does the nginx error log say");
+    const [status, hop] = await Promise.all([finding(page, ".answered .finding[data-outcome=bad-gateway]"), chose(page)]);
+    assert.match(status.summary, /answered 502 Bad Gateway \(status 502\)\. Its headers say server: nginx\/[\d.]+, via: 1\.1 fix502-test-proxy\./);
+    assert.equal(hop.outcome, "nginx");
+    assert.match(hop.summary, /headers say that nginx answered/);
+    assert.match(query(page), /^\?a=owner-site-check\.~owner-gateway\.~owner-web-server\.~owner-nginx(&|$)/, "the URL marks each answer the checks chose");
+    await page.close();
+  });
+
+  test("a platform's own headers lead to its branch, and the reader can still choose", async () => {
+    const page = await ownerCheck(sites.url("platform"));
+    await page.waitForFunction(() => /Fly/.test(document.querySelector("h1")?.textContent ?? ""));
+    assert.match(query(page), /^\?a=owner-site-check\.~owner-gateway\.~owner-platform\.~owner-fly(&|$)/);
+    const hop = await chose(page);
+    assert.equal(hop.outcome, "fly");
+    assert.match(hop.summary, /headers say that Fly\.io answered/);
+    assert.match(await page.locator(".answered").textContent(), /Our hosting platform[\s\S]*Fly\.io/);
     await page.close();
   });
 

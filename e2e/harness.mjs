@@ -84,6 +84,23 @@ function statuspageServer() {
   });
 }
 
+/** A hosting platform's edge that answers 502 with its own headers (Fly.io's, as its proxy
+ * sends them), readable by pages elsewhere (CORS). */
+function platformEdge() {
+  return createHttpServer((request, response) => {
+    response
+      .writeHead(502, {
+        "content-type": "text/plain",
+        server: "Fly/6f91d33b9d (2026-11-20)",
+        via: "1.1 fly.io",
+        "fly-request-id": "01JDX4ABCD5EFGH-ams",
+        "access-control-allow-origin": "*",
+        "access-control-expose-headers": "Server, Via, Fly-Request-Id",
+      })
+      .end("bad gateway\n");
+  });
+}
+
 /** A site's icon, as an upstream that is back (or a server that always has it) serves it. */
 const ICON = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16"/></svg>';
 
@@ -135,6 +152,8 @@ export async function startHarness() {
   const dohPort = await listen(doh);
   const statuspage = statuspageServer();
   const statusPort = await listen(statuspage);
+  const platform = platformEdge();
+  const platformPort = await listen(platform);
   const ports = {
     healthy: await freePort(),
     down: await freePort(),
@@ -149,6 +168,7 @@ export async function startHarness() {
     closedUpstream: await freePort(),
     resetUpstream: reset.port,
     hangUpstream: hang.port,
+    platform: platformPort,
   };
   const config = join(dir, "nginx.conf");
   await writeFile(config, nginxConfig(dir, ports));
@@ -180,7 +200,7 @@ export async function startHarness() {
     async stop() {
       nginx.kill("SIGQUIT");
       await new Promise((exited) => (nginx.exitCode !== null ? exited() : nginx.once("exit", exited)));
-      for (const server of [reset.server, doh, statuspage, ...revived]) server.close();
+      for (const server of [reset.server, doh, statuspage, platform, ...revived]) server.close();
       hang.close();
       await rm(dir, { recursive: true, force: true });
     },

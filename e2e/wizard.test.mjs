@@ -63,7 +63,7 @@ describe("walking the trees", () => {
     assert.match(await page.locator(".progress").innerText(), /^Question 2 of up to \d+$/);
     await answer(page, "Yes, it answers 502");
     await answer(page, "A web server we run");
-    await answer(page, "nginx");
+    await answer(page, "nginx (the page ends with");
     await answer(page, "connect() failed (111: Connection refused)");
     assert.equal(await heading(page), "nginx: nothing accepts connections on the upstream address");
     assert.ok(await page.locator(".guidance pre code").count() > 0, "commands and config are code blocks");

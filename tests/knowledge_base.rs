@@ -204,6 +204,27 @@ const PROMISED: &[(&str, &[&str])] = &[
             "heroku",
             "vercel",
             "netlify",
+            "fastly",
+            "akamai",
+            "azure front door",
+            "azure application gateway",
+            "azure app service",
+            "azure container apps",
+            "azure api management",
+            "google cloud run and app engine",
+            "google app engine",
+            "amazon api gateway",
+            "aws lambda behind a load balancer",
+            "aws elastic beanstalk",
+            "fly.io",
+            "render",
+            "railway",
+            "digitalocean app platform",
+            "kong",
+            "spring cloud gateway",
+            "cloudflare tunnel",
+            "litespeed",
+            "nginx proxy manager, openresty and tengine",
         ],
     ),
     (
@@ -215,6 +236,10 @@ const PROMISED: &[(&str, &[&str])] = &[
             "puma/unicorn",
             "tomcat/java",
             "kubernetes ingress",
+            "uvicorn/hypercorn",
+            "asp.net core kestrel",
+            "go net/http",
+            "next.js/nuxt",
         ],
     ),
     ("about", &["what a 502 is", "names of the error"]),
@@ -264,6 +289,36 @@ fn coverage_lists_every_promised_item_with_nodes_that_mention_it() {
                 }
                 Some(_) => {}
             }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every component the paste analyser can name leads somewhere: its guide step exists, and
+/// coverage.toml promises it as a gateway or an application server.
+#[test]
+fn every_component_the_analyser_names_has_a_branch_in_coverage() {
+    let (tree, _) = content();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/coverage.toml");
+    let coverage: Coverage = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let covered: Vec<&str> = coverage
+        .item
+        .iter()
+        .filter(|i| i.group == "gateway" || i.group == "app server")
+        .flat_map(|i| i.nodes.iter().map(String::as_str))
+        .collect();
+    let mut problems = Vec::new();
+    for component in fix502::analyze::load::bundled().components {
+        match component.node.as_deref() {
+            None => problems.push(format!("{} names no guide step", component.id)),
+            Some(node) if tree.node(node).is_none() => {
+                problems.push(format!("{}: no node {node}", component.id))
+            }
+            Some(node) if !covered.contains(&node) => problems.push(format!(
+                "{}: {node} is in no gateway or app server item of coverage.toml",
+                component.id
+            )),
+            Some(_) => {}
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
