@@ -148,8 +148,10 @@ pub fn decide<'r>(
         .iter()
         .any(|(_, s)| s.component.is_none() && s.cause.is_some());
     let failing = app_failing || (generic_cause && !sightings.is_empty());
+    // A component's error page served with a status of the application's own (Google's "Server
+    // Error" page as a 500) is that status, not a gateway error.
     let error_shown =
-        !erring.is_empty() || gateway_status.is_some() || (failing && !healthy_response);
+        gateway_status.is_some() || (!healthy_response && (!erring.is_empty() || failing));
 
     // The innermost component with an error of its own; else the innermost one named.
     let innermost = |candidates: &mut dyn Iterator<Item = (&str, &Sighting)>| {

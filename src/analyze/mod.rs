@@ -439,7 +439,10 @@ mod tests {
         // Only the headers: Cloudflare's 522 says what failed, without its page.
         let headers = "HTTP/1.1 522 Origin Connection Time-out\r\nServer: cloudflare\r\nCF-RAY: 8a1b2c3d4e5f6789-AMS\r\n";
         let analysis = analyze(&rules, headers);
-        assert_eq!((analysis.gateway.as_str(), analysis.status), ("cloudflare", Some(522)));
+        assert_eq!(
+            (analysis.gateway.as_str(), analysis.status),
+            ("cloudflare", Some(522))
+        );
         assert_eq!(analysis.cause, "upstream-timeout");
         assert_eq!(analysis.node.as_deref(), Some("owner-cloudflare-522"));
         // A 502 means many things to one gateway: it stays unknown.
