@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -87,6 +87,10 @@ async function failingApp() {
   };
 }
 
+/** nginx's module for brotli_static, which the nginx snippet uses (Debian's
+ * libnginx-mod-http-brotli-static, which scripts/setup installs). */
+const BROTLI_STATIC = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
 /** How to run each server with the shipped snippet. `log` reads what it logged, if it can. */
 const SERVERS = {
   nginx: {
@@ -99,6 +103,7 @@ const SERVERS = {
       await writeFile(
         join(dir, "nginx.conf"),
         `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+${existsSync(BROTLI_STATIC) ? `load_module ${BROTLI_STATIC};` : ""}
 events { worker_connections 64; }
 http {
   include /etc/nginx/mime.types;
@@ -123,7 +128,7 @@ http {
     refused: 503,
     async start({ dir, port, app }) {
       await writeFile(join(dir, "fix502.conf"), await snippet("apache.conf", [["/var/www/fix502", join(dir, "fix502")]]));
-      const modules = ["mpm_event", "authz_core", "proxy", "proxy_http", "alias", "mime", "dir", "include", "unique_id", "headers"];
+      const modules = ["mpm_event", "authz_core", "proxy", "proxy_http", "alias", "mime", "dir", "include", "unique_id", "headers", "rewrite"];
       await writeFile(
         join(dir, "httpd.conf"),
         `ServerRoot "${dir}"
@@ -287,6 +292,26 @@ for (const [name, server] of Object.entries(SERVERS)) {
       assert.match(rid ?? "", RID, "the response has an X-Request-Id header");
       assert.equal(row.rid, rid);
       if (server.log) await logged(name, site, rid);
+    });
+
+    test("the wizard is served from the build's precompressed copies, with the documented cache headers", { skip: server.wizardServer && "HAProxy serves no files" }, async () => {
+      const wasm = readdirSync(DIST).find((file) => /^fix502-[0-9a-f]{16}_bg\.wasm$/.test(file));
+      for (const [encoding, header] of [["br", "br"], ["gzip", "gzip"], ["identity", null]]) {
+        const response = await fetch(`${site.base}_fix502/${wasm}`, { headers: { "accept-encoding": encoding } });
+        assert.equal(response.status, 200);
+        assert.equal(response.headers.get("content-encoding"), header, `${wasm} asked with ${encoding}`);
+        assert.equal(response.headers.get("content-type"), "application/wasm");
+        assert.match(response.headers.get("cache-control") ?? "", /max-age=31536000, immutable/);
+        assert.deepEqual(new Uint8Array(await response.arrayBuffer()).slice(0, 4), new Uint8Array([0, 0x61, 0x73, 0x6d]), "the body is the wasm itself");
+      }
+      for (const path of ["", "content/tree.txt", "sw.js"]) {
+        const response = await fetch(`${site.base}_fix502/${path}`, { headers: { "accept-encoding": "br" } });
+        assert.equal(response.status, 200, path);
+        assert.equal(response.headers.get("cache-control"), "no-cache", `${path || "the page"} is revalidated`);
+      }
+      const tree = await fetch(`${site.base}_fix502/content/tree.txt`, { headers: { "accept-encoding": "br" } });
+      assert.equal(tree.headers.get("content-encoding"), "br");
+      assert.match(await tree.text(), /Who is seeing the 502 error\?/);
     });
 
     test("in Chromium the page links to the wizard with the failing URL, status, time, request id and gateway", async () => {

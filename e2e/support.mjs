@@ -72,18 +72,6 @@ export async function openApp(browser, url, options = {}) {
   return page;
 }
 
-/** Where the app fetches the bodies of the nodes in content/`folder` (those that have one). */
-export async function nodeFilesWithBodies(folder) {
-  const files = (await readdir(join(ROOT, "content", folder))).filter((f) => f.endsWith(".md") && !f.startsWith("_"));
-  const withBodies = [];
-  for (const file of files) {
-    const text = await readFile(join(ROOT, "content", folder, file), "utf8");
-    const body = text.split(/^\+\+\+\s*$/m).slice(2).join("+++");
-    if (body.trim()) withBodies.push(`${folder}/${file.replace(/\.md$/, ".html")}`);
-  }
-  return withBodies;
-}
-
 /** Waits until the step's heading starts with `text`. */
 export const reaches = (page, text, timeout = 10_000) =>
   page.waitForFunction((text) => document.querySelector("h1")?.textContent.startsWith(text), text, { timeout });
@@ -104,10 +92,10 @@ export const answer = (page, label) => page.locator(".answers a", { hasText: lab
 /** The page's query string, with its `?`. */
 export const query = (page) => new URL(page.url()).search;
 
-/** Polls `condition` until it holds, failing with `what` after `ms`. */
+/** Polls `condition` (which may return a promise) until it holds, failing with `what` after `ms`. */
 export async function waitUntil(condition, what, ms = 10_000) {
   const end = Date.now() + ms;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
     await new Promise((tick) => setTimeout(tick, 50));
   }

@@ -13,9 +13,10 @@ export const BUDGET = 150_000;
 const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 // Files the first screen never loads, so they are not part of its budget: the worker, started
-// when someone pastes or opens the report (fix502-worker*), and the script for help desks that
-// embed the guide (assets/embed.js).
-const notFirstScreen = (name) => name.startsWith("fix502-worker") || name === "embed.js";
+// when someone pastes or opens the report (fix502-worker*), the script for help desks that
+// embed the guide (assets/embed.js), and the service worker, registered once the page has
+// loaded (sw.js).
+const notFirstScreen = (name) => name.startsWith("fix502-worker") || name === "embed.js" || name === "sw.js";
 
 const sizes = (bytes) => ({
   raw: bytes.length,

@@ -1,15 +1,11 @@
 //! Node bodies: HTML fragments that the build rendered from each node's Markdown, fetched one
-//! file at a time from the `content/` folder beside the app, kept in memory, and prefetched in
-//! the background for every step still ahead, so a walk keeps working when the network drops
-//! halfway.
+//! file at a time from the `content/` folder beside the app and kept in memory. The service
+//! worker (`assets/sw.js`) fetches all of them in one bundle per audience after the first
+//! visit, so a walk keeps working when the network drops halfway, and the next visit offline.
 
-use super::tree;
 use crate::content::{Node, body_path};
-use crate::engine::Walk;
-use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -18,7 +14,6 @@ const CONTENT_VERSION: &str = env!("FIX502_CONTENT_VERSION");
 
 thread_local! {
     static CACHE: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::new());
-    static IN_FLIGHT: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
 }
 
 /// Why a body could not be shown.
@@ -71,49 +66,4 @@ pub async fn fetch_content(path: &str) -> Result<String, LoadError> {
         return Err(LoadError::Status(response.status()));
     }
     response.text().await.map_err(|_| LoadError::Network)
-}
-
-/// After every step, fetches the bodies of all nodes still reachable from it, nearest first,
-/// one at a time so the step on screen is never kept waiting behind them.
-pub fn prefetch_from(walk: RwSignal<Walk>) {
-    Effect::new(move || {
-        let ahead = reachable_bodies(walk.get().shown(tree()));
-        spawn_local(async move {
-            for node in ahead {
-                if cached(node).is_some()
-                    || !IN_FLIGHT.with_borrow_mut(|busy| busy.insert(node.file.as_str()))
-                {
-                    continue;
-                }
-                let result = load(node).await;
-                IN_FLIGHT.with_borrow_mut(|busy| busy.remove(node.file.as_str()));
-                if result == Err(LoadError::Network) {
-                    break; // Offline: the next step will try again.
-                }
-            }
-        });
-    });
-}
-
-/// Every node with a body reachable from `from` (itself included), breadth first.
-fn reachable_bodies(from: &'static Node) -> Vec<&'static Node> {
-    let tree = tree();
-    let mut seen = HashSet::from([from.id.as_str()]);
-    let mut queue = VecDeque::from([from]);
-    let mut found = Vec::new();
-    while let Some(node) = queue.pop_front() {
-        if node.has_body {
-            found.push(node);
-        }
-        for next in node
-            .answers
-            .iter()
-            .filter_map(|answer| tree.node(&answer.next))
-        {
-            if seen.insert(next.id.as_str()) {
-                queue.push_back(next);
-            }
-        }
-    }
-    found
 }

@@ -284,7 +284,6 @@ pub fn App() -> impl IntoView {
         wizard.follow_location(Arrival::Back)
     });
     on_cleanup(move || listener.remove());
-    bodies::prefetch_from(wizard.walk);
     host::connect(wizard, location::embedding());
 
     view! {

@@ -5,6 +5,13 @@
 //! `visitor/visitor-reload.html`). Trunk runs it after each build to put them beside the app, so
 //! that neither the content nor the Markdown renderer weigh on the first download.
 //!
+//! It also writes each audience's bodies as one bundle (`bodies-visitor.json`, a JSON object
+//! from each body's path to its HTML) for the service worker to fetch in one request. With
+//! `--offline DIST` it then writes `DIST/sw.js` from `assets/sw.js`: the list of every file the
+//! app loads, as the app asks for them, and a name for this build that changes whenever any of
+//! them does, and a Brotli and a gzip copy beside every file of `DIST` (`index.html.br`,
+//! `index.html.gz`) where compressing makes it smaller, for servers that send them as they are.
+//!
 //! `--longest-walks` prints, for every node, its kind, title, the nodes its answers lead to and
 //! the query of the longest walk from the start to it (one JSON object a line), for the tests
 //! that open every step the hard way.
@@ -12,6 +19,7 @@
 //! ```sh
 //! cargo run --bin fix502-content                      # check the content, print any problems
 //! cargo run --bin fix502-content -- --out dist/content
+//! cargo run --bin fix502-content -- --out dist/content --offline dist
 //! cargo run --bin fix502-content -- --longest-walks
 //! ```
 
@@ -23,12 +31,15 @@ fn main() -> std::process::ExitCode {
     use std::process::ExitCode;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (out, walks) = match args.as_slice() {
-        [] => (None, false),
-        [flag, dir] if flag == "--out" => (Some(PathBuf::from(dir)), false),
-        [flag] if flag == "--longest-walks" => (None, true),
+    let (out, offline, walks) = match args.as_slice() {
+        [] => (None, None, false),
+        [flag, dir] if flag == "--out" => (Some(PathBuf::from(dir)), None, false),
+        [flag, dir, second, dist] if flag == "--out" && second == "--offline" => {
+            (Some(PathBuf::from(dir)), Some(PathBuf::from(dist)), false)
+        }
+        [flag] if flag == "--longest-walks" => (None, None, true),
         _ => {
-            eprintln!("usage: fix502-content [--out DIR | --longest-walks]");
+            eprintln!("usage: fix502-content [--out DIR [--offline DIST] | --longest-walks]");
             return ExitCode::from(2);
         }
     };
@@ -91,17 +102,32 @@ fn main() -> std::process::ExitCode {
         ("signatures.txt", signatures),
         ("map.html", fix502::map::html(&tree)),
     ];
-    let bodies = sources
+    let bodies: Vec<(&fix502::content::Node, String, String)> = sources
         .iter()
         .filter(|source| source.node.has_body)
         .map(|source| {
             let path = fix502::content::body_path(&source.node);
-            (out.join(path), markdown::to_html(&source.body))
-        });
+            (&source.node, path, markdown::to_html(&source.body))
+        })
+        .collect();
+    let bundles = BUNDLES.iter().map(|(audience, name)| {
+        let bundle: serde_json::Map<String, serde_json::Value> = bodies
+            .iter()
+            .filter(|(node, ..)| node.audience == *audience)
+            .map(|(_, path, html)| (path.clone(), html.as_str().into()))
+            .collect();
+        (
+            out.join(name),
+            serde_json::Value::Object(bundle).to_string(),
+        )
+    });
+    let files = bodies
+        .iter()
+        .map(|(_, path, html)| (out.join(path), html.clone()));
     let compact = compact
         .into_iter()
         .map(|(name, text)| (out.join(name), text));
-    for (target, text) in compact.chain(bodies) {
+    for (target, text) in compact.chain(bundles).chain(files) {
         let written = target
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
@@ -111,7 +137,120 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    if let Some(dist) = offline {
+        let written = write_service_worker(&dist).and_then(|()| precompress(&dist));
+        if let Err(error) = written {
+            eprintln!("{}: {error}", dist.display());
+            return ExitCode::FAILURE;
+        }
+    }
     ExitCode::SUCCESS
+}
+
+/// Every file under `dir`, as paths relative to it with `/` between folders, sorted.
+#[cfg(not(target_arch = "wasm32"))]
+fn files_under(dir: &std::path::Path) -> std::io::Result<Vec<String>> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Some(name) = path.strip_prefix(dir).ok().and_then(|p| p.to_str()) {
+                found.push(name.replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Writes `<file>.br` (Brotli, best) and `<file>.gz` (gzip, best) beside every file of `dist`,
+/// each only where it is smaller than the file itself.
+#[cfg(not(target_arch = "wasm32"))]
+fn precompress(dist: &std::path::Path) -> std::io::Result<()> {
+    use std::io::Write;
+    for name in files_under(dist)? {
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let path = dist.join(&name);
+        let bytes = std::fs::read(&path)?;
+        let mut brotli = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli, &params)?;
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(&bytes)?;
+        let gzip = gzip.finish()?;
+        for (extension, packed) in [("br", brotli), ("gz", gzip)] {
+            if packed.len() < bytes.len() {
+                std::fs::write(dist.join(format!("{name}.{extension}")), packed)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Each audience's bundle of bodies, by its file name in `content/`.
+#[cfg(not(target_arch = "wasm32"))]
+const BUNDLES: [(fix502::content::Audience, &str); 3] = [
+    (fix502::content::Audience::Everyone, "bodies-everyone.json"),
+    (fix502::content::Audience::Visitor, "bodies-visitor.json"),
+    (fix502::content::Audience::Owner, "bodies-owner.json"),
+];
+
+/// Writes `dist/sw.js`: the service worker, with the files the app loads (every file in
+/// `dist`, but the bodies, which come in their bundles, and precompressed copies) as the app
+/// asks for them, and this build's name, a hash of all of them.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_service_worker(dist: &std::path::Path) -> std::io::Result<()> {
+    use std::hash::Hasher;
+    let version = env!("FIX502_CONTENT_VERSION");
+    let found = files_under(dist)?;
+    let mut build = std::hash::DefaultHasher::new();
+    let mut files = Vec::new();
+    for name in &found {
+        if name == "sw.js" || name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        build.write(name.as_bytes());
+        build.write(&std::fs::read(dist.join(name))?);
+        // What the app asks for: the page as its folder, and content as this build's version
+        // (the tree both ways: the page asks for it plain, the worker with the version).
+        match name.as_str() {
+            "index.html" => files.push("./".to_string()),
+            "content/tree.txt" => {
+                files.push(name.clone());
+                files.push(format!("{name}?v={version}"));
+            }
+            "content/signatures.txt" | "content/map.html" => {
+                files.push(format!("{name}?v={version}"));
+            }
+            _ if name.starts_with("content/") => {} // bodies: in their bundles
+            _ => files.push(name.clone()),
+        }
+    }
+    let bundles: Vec<String> = BUNDLES
+        .iter()
+        .map(|(_, name)| format!("content/{name}"))
+        .collect();
+    let worker = include_str!("../../assets/sw.js")
+        .replace("__BUILD__", &format!("{:016x}", build.finish()))
+        .replace("__CONTENT__", version)
+        .replace(
+            "__FILES__",
+            &serde_json::to_string(&files).unwrap_or_default(),
+        )
+        .replace(
+            "__BUNDLES__",
+            &serde_json::to_string(&bundles).unwrap_or_default(),
+        );
+    std::fs::write(dist.join("sw.js"), worker)
 }
 
 /// The longest walk from the start to every node, in the order of the tree. The validated tree

@@ -1,0 +1,125 @@
+// End to end: the service worker (assets/sw.js, written into dist/ by the build). After one
+// visit the whole guide works with the server gone: a reload, a deep link never opened before,
+// the paste box and the report. A new build deployed on the same origin is taken up on the
+// next visit, entirely. With Save-Data, no step texts are fetched ahead.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, heading, launch, serve, waitUntil } from "./support.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Serves a copy of the build, which a test may change or stop. */
+async function servedCopy() {
+  const root = await mkdtemp(join(tmpdir(), "fix502-offline-"));
+  await cp(DIST, root, { recursive: true });
+  const server = await serve(root);
+  return { root, server, async stop() { await server.close(); }, async remove() { await rm(root, { recursive: true, force: true }); } };
+}
+
+/** Whether the service worker has every bundle of step texts in its cache. */
+const prefetched = (page) =>
+  page.evaluate(async () => {
+    const names = await caches.keys();
+    const urls = (await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat();
+    return ["everyone", "visitor", "owner"].every((audience) => urls.some((url) => url.includes(`bodies-${audience}.json?v=`)));
+  });
+
+describe("offline after one visit", () => {
+  test("with the server gone, a reload, a new deep link, the paste box and the report all work", async () => {
+    const site = await servedCopy();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.server.url);
+    await page.waitForSelector("html[data-app=started]");
+    await waitUntil(() => prefetched(page), "the service worker has every step's text", 30_000);
+    await site.stop();
+
+    // A reload, then a deep step this browser never opened, whose text comes from the bundle.
+    await page.reload();
+    await page.waitForSelector("html[data-app=started]");
+    assert.equal(await heading(page), "Who is seeing the 502 error?");
+    await page.goto(`${site.server.url}?a=owner-site-check.owner-gateway.owner-platform.owner-fly.owner-fly-refused`);
+    await page.waitForSelector("html[data-app=started]");
+    await page.locator(".guidance .markdown").waitFor();
+    assert.match(await heading(page), /^Fly\.io: the Machine refused/);
+    assert.match(await page.locator(".guidance").innerText(), /internal_port/);
+
+    // The paste box: the worker and the signatures come from the cache too.
+    await page.goto(site.server.url);
+    await page.waitForSelector("html[data-app=started]");
+    await page.locator(".paste summary").click();
+    await page.locator("#paste-text").fill("2026/11/22 03:17:56 [error] 17160#17160: *9 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1");
+    await page.locator(".paste button", { hasText: "Read it" }).click();
+    await page.locator(".paste-findings").waitFor();
+    assert.match(await page.locator(".paste-cause").innerText(), /upstream-refused/);
+
+    // The report for support.
+    await page.locator("details.report summary").click();
+    await page.locator(".report-preview").waitFor();
+    assert.match(await page.locator(".report-preview").innerText(), /502/);
+    await context.close();
+    await site.remove();
+  });
+
+  test("a new build on the same origin is used entirely on the next visit", async () => {
+    const site = await servedCopy();
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(site.server.url);
+    await first.waitForSelector("html[data-app=started]");
+    await waitUntil(() => first.evaluate(async () => (await caches.keys()).length === 1), "the first build is cached", 30_000);
+
+    // Deploy a second build: a changed tree, and so another service worker.
+    const tree = join(site.root, "content/tree.txt");
+    await writeFile(tree, (await readFile(tree, "utf8")).replace("Who is seeing the 502 error?", "Who met the 502 error?"));
+    const sw = join(site.root, "sw.js");
+    await writeFile(sw, (await readFile(sw, "utf8")).replace(/const BUILD = "([0-9a-f]+)"/, 'const BUILD = "$1-2"'));
+
+    // The page open since before the deploy keeps its build; the next visit takes the new one.
+    await first.reload();
+    await first.waitForSelector("html[data-app=started]");
+    const installed = () =>
+      first.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return (await caches.keys()).length === 2 && !registration.installing && !registration.waiting;
+      });
+    await waitUntil(installed, "the second build is cached and active", 30_000);
+    await first.close();
+    const next = await context.newPage();
+    await next.goto(site.server.url);
+    await next.waitForSelector("html[data-app=started]");
+    assert.equal(await heading(next), "Who met the 502 error?");
+    await context.close();
+    await site.stop();
+    await site.remove();
+  });
+
+  test("with Save-Data, no step texts are fetched ahead, and the guide still works step by step", async () => {
+    const site = await servedCopy();
+    const context = await browser.newContext();
+    await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true } }));
+    const page = await context.newPage();
+    const bundles = [];
+    page.on("request", (request) => request.url().includes("bodies-") && bundles.push(request.url()));
+    context.on("request", (request) => request.url().includes("bodies-") && bundles.push(request.url()));
+    await page.goto(`${site.server.url}?a=owner-site-check.owner-gateway.owner-platform.owner-fly.owner-fly-refused`);
+    await page.waitForSelector("html[data-app=started]");
+    await page.locator(".guidance .markdown").waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForTimeout(1000);
+    assert.deepEqual(bundles, [], "no bundle of step texts was fetched");
+    assert.equal(await page.evaluate(async () => (await caches.keys()).length), 1, "the app itself is still kept for offline use");
+    await context.close();
+    await site.stop();
+    await site.remove();
+  });
+});
