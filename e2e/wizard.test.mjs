@@ -184,6 +184,46 @@ describe("links that do not make sense", () => {
 });
 
 describe("before and without the app", () => {
+  test("a click on a painted answer before the app starts is taken over by the app, without a page load", async () => {
+    const page = await browser.newPage();
+    let release;
+    const clicked = new Promise((resolve) => (release = resolve));
+    await page.route("**/*_bg.wasm", async (route) => {
+      await clicked;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: "domcontentloaded" });
+    await page.evaluate(() => (window.sameDocument = true));
+    await page.locator(".static-start a.answer", { hasText: "I run or develop the site" }).click();
+    assert.match(await page.locator(".static-loading").innerText(), /Loading your step/, "the click shows at once");
+    release();
+    await page.waitForSelector("html[data-app=started]");
+    assert.equal(await heading(page), "Is the site failing right now?");
+    assert.equal(query(page), "?a=owner-site-check");
+    assert.equal(await page.evaluate(() => window.sameDocument), true, "the page was not loaded again");
+    await page.close();
+  });
+
+  test("a deep link to a guidance step does not shift the page as the app and the text arrive", async () => {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const page = await browser.newPage({ viewport });
+      await page.addInitScript(() => {
+        window.shifted = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifted += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(`${server.url}?a=owner-site-check.owner-gateway.owner-platform.owner-fly.owner-fly-refused`);
+      await page.waitForSelector("html[data-app=started]");
+      await page.locator(".guidance .markdown").waitFor();
+      await page.waitForTimeout(300);
+      const shifted = await page.evaluate(() => window.shifted);
+      console.log(`layout shift on a deep guidance link at ${viewport.width} px: ${shifted.toFixed(3)}`);
+      assert.ok(shifted < 0.1, `cumulative layout shift ${shifted.toFixed(3)} at ${viewport.width} px`);
+      await page.close();
+    }
+  });
+
   test("the first screen is plain HTML and the app takes it over unchanged", async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.goto(server.url);
