@@ -35,8 +35,14 @@ export async function serve(root = DIST, routes = new Map()) {
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) return response.writeHead(403).end();
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      // The build's Brotli copy, where there is one and the browser takes it, as hosts send it.
+      let body = await readFile(file);
+      if (/\bbr\b/.test(request.headers["accept-encoding"] ?? "")) {
+        const packed = await readFile(`${file}.br`).catch(() => null);
+        if (packed) [body, headers["content-encoding"]] = [packed, "br"];
+      }
+      response.writeHead(200, headers);
       response.end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
