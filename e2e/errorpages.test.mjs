@@ -314,6 +314,15 @@ for (const [name, server] of Object.entries(SERVERS)) {
       assert.match(await tree.text(), /Who is seeing the 502 error\?/);
     });
 
+    test("under /_fix502/ the wizard keeps itself for offline use in its own folder", async () => {
+      const page = await browser.newPage();
+      await page.goto(`${site.base}_fix502/`);
+      await page.waitForSelector("html[data-app=started]");
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      assert.equal(scope, `${site.base}_fix502/`);
+      await page.close();
+    });
+
     test("in Chromium the page links to the wizard with the failing URL, status, time, request id and gateway", async () => {
       const { page, response, link } = await openFailing(site);
       const opened = Date.now();

@@ -22,7 +22,7 @@ async function servedCopy() {
   const root = await mkdtemp(join(tmpdir(), "fix502-offline-"));
   await cp(DIST, root, { recursive: true });
   const server = await serve(root);
-  return { root, server, async stop() { await server.close(); }, async remove() { await rm(root, { recursive: true, force: true }); } };
+  return { root, server, stop: () => server.close(), remove: () => rm(root, { recursive: true, force: true }) };
 }
 
 /** Whether the service worker has every bundle of step texts in its cache. */
@@ -34,9 +34,10 @@ const prefetched = (page) =>
   });
 
 describe("offline after one visit", () => {
-  test("with the server gone, a reload, a new deep link, the paste box and the report all work", async () => {
+  test("with the server gone, a reload, a new deep link, the paste box and the report all work", async (t) => {
     const site = await servedCopy();
     const context = await browser.newContext();
+    t.after(() => Promise.all([context.close(), site.stop()]).then(site.remove));
     const page = await context.newPage();
     await page.goto(site.server.url);
     await page.waitForSelector("html[data-app=started]");
@@ -66,13 +67,12 @@ describe("offline after one visit", () => {
     await page.locator("details.report summary").click();
     await page.locator(".report-preview").waitFor();
     assert.match(await page.locator(".report-preview").innerText(), /502/);
-    await context.close();
-    await site.remove();
   });
 
-  test("a new build on the same origin is used entirely on the next visit", async () => {
+  test("a new build on the same origin is used entirely on the next visit", async (t) => {
     const site = await servedCopy();
     const context = await browser.newContext();
+    t.after(() => Promise.all([context.close(), site.stop()]).then(site.remove));
     const first = await context.newPage();
     await first.goto(site.server.url);
     await first.waitForSelector("html[data-app=started]");
@@ -83,6 +83,8 @@ describe("offline after one visit", () => {
     await writeFile(tree, (await readFile(tree, "utf8")).replace("Who is seeing the 502 error?", "Who met the 502 error?"));
     const sw = join(site.root, "sw.js");
     await writeFile(sw, (await readFile(sw, "utf8")).replace(/const BUILD = "([0-9a-f]+)"/, 'const BUILD = "$1-2"'));
+    // Their precompressed copies would still be the first build's.
+    for (const file of [tree, sw]) for (const copy of [".br", ".gz"]) await rm(file + copy, { force: true });
 
     // The page open since before the deploy keeps its build; the next visit takes the new one.
     await first.reload();
@@ -98,14 +100,12 @@ describe("offline after one visit", () => {
     await next.goto(site.server.url);
     await next.waitForSelector("html[data-app=started]");
     assert.equal(await heading(next), "Who met the 502 error?");
-    await context.close();
-    await site.stop();
-    await site.remove();
   });
 
-  test("with Save-Data, no step texts are fetched ahead, and the guide still works step by step", async () => {
+  test("with Save-Data, no step texts are fetched ahead, and the guide still works step by step", async (t) => {
     const site = await servedCopy();
     const context = await browser.newContext();
+    t.after(() => Promise.all([context.close(), site.stop()]).then(site.remove));
     await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true } }));
     const page = await context.newPage();
     const bundles = [];
@@ -118,8 +118,5 @@ describe("offline after one visit", () => {
     await page.waitForTimeout(1000);
     assert.deepEqual(bundles, [], "no bundle of step texts was fetched");
     assert.equal(await page.evaluate(async () => (await caches.keys()).length), 1, "the app itself is still kept for offline use");
-    await context.close();
-    await site.stop();
-    await site.remove();
   });
 });
