@@ -140,6 +140,7 @@ describe("the address, as people type it", () => {
     await page.locator(".context-line .address button").click();
     assert.equal(new URL(page.url()).searchParams.get("url"), sites.url("reset"));
     assert.match(await page.locator(".context-line summary").innerText(), /127\.0\.0\.1/);
+    await page.locator(".guidance .markdown").waitFor();
     assert.match(await page.locator(".guidance").innerText(), /nslookup 127\.0\.0\.1/, "the advice names the corrected site");
     await page.close();
   });

@@ -25,7 +25,9 @@ pub fn NodeBody(node: &'static Node) -> impl IntoView {
     }
     let body = LocalResource::new(move || bodies::load(node));
     (move || match body.get() {
-        None => view! { <p class="loading body-loading" aria-busy="true">"Loading…"</p> }.into_any(),
+        None => {
+            view! { <p class="loading body-loading" aria-busy="true">"Loading…"</p> }.into_any()
+        }
         Some(Ok(html)) => own(&html).into_any(),
         Some(Err(error)) => view! {
             <div class="load-error" role="alert">
