@@ -8,13 +8,16 @@
 //
 // The page posts "prefetch" once it has started, unless the reader's browser asks to save data;
 // only then are the step texts fetched, as one bundle per audience, and split into the entries
-// the app asks for (content/<path>?v=CONTENT).
+// the app asks for (content/<path>?v=CONTENT): the visitors' and everyone's at once, the owners'
+// (a hundred times larger) once the app first asks for a step text that is not kept yet, as it
+// does when a reader enters the owners' tree.
 "use strict";
 
 const BUILD = "__BUILD__";
 const CONTENT = "__CONTENT__";
 const FILES = __FILES__;
-const BUNDLES = __BUNDLES__;
+const BUNDLES = __BUNDLES__; // audience → bundle
+const EARLY = ["everyone", "visitor"];
 const PREFIX = "fix502-";
 const CACHE = PREFIX + BUILD;
 
@@ -41,13 +44,13 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data === "prefetch") event.waitUntil(prefetch());
+  if (event.data === "prefetch") event.waitUntil(prefetch(EARLY));
 });
 
-/** Fetches each bundle of step texts not yet cached, and keeps every text under its own URL. */
-async function prefetch() {
+/** Fetches the bundles of `audiences` not yet cached, and keeps every text under its own URL. */
+async function prefetch(audiences) {
   const cache = await caches.open(CACHE);
-  for (const bundle of BUNDLES) {
+  for (const bundle of audiences.map((audience) => BUNDLES[audience])) {
     const marker = here(`${bundle}?v=${CONTENT}`);
     if (await cache.match(marker)) continue;
     const response = await fetch(marker).catch(() => null);
@@ -68,10 +71,10 @@ self.addEventListener("fetch", (event) => {
   // Only this guide's own files; checks (no-store, or other origins) always go to the network.
   if (request.method !== "GET" || url.origin !== self.location.origin || request.cache === "no-store") return;
   if (!url.href.startsWith(self.registration.scope)) return;
-  event.respondWith(answer(request, url));
+  event.respondWith(answer(request, url, event));
 });
 
-async function answer(request, url) {
+async function answer(request, url, event) {
   // Every step of the guide is the same page: a deep link opens it from the cache too.
   const page = request.mode === "navigate" && (url.href.split("?")[0] === self.registration.scope || url.pathname.endsWith("/index.html"));
   // This build's files first: only a versioned file (hashed, or `?v=`) may come from the build
@@ -81,5 +84,10 @@ async function answer(request, url) {
   key.search = url.searchParams.toString();
   const current = await caches.open(CACHE);
   const cached = (await current.match(page ? here("./") : key.href)) || (!page && (await caches.match(key.href)));
-  return cached || fetch(request);
+  if (cached) return cached;
+  // A step text not kept yet: the rest of the guide's texts follow, unless data is to be saved.
+  if (/\/content\/.+\.html$/.test(url.pathname) && !self.navigator.connection?.saveData) {
+    event.waitUntil(prefetch(Object.keys(BUNDLES)));
+  }
+  return fetch(request);
 }

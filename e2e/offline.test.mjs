@@ -25,13 +25,13 @@ async function servedCopy() {
   return { root, server, stop: () => server.close(), remove: () => rm(root, { recursive: true, force: true }) };
 }
 
-/** Whether the service worker has every bundle of step texts in its cache. */
-const prefetched = (page) =>
-  page.evaluate(async () => {
+/** Whether the service worker has the bundles of step texts of `audiences` in its cache. */
+const prefetched = (page, audiences) =>
+  page.evaluate(async (audiences) => {
     const names = await caches.keys();
     const urls = (await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat();
-    return ["everyone", "visitor", "owner"].every((audience) => urls.some((url) => url.includes(`bodies-${audience}.json?v=`)));
-  });
+    return audiences.every((audience) => urls.some((url) => url.includes(`bodies-${audience}.json?v=`)));
+  }, audiences);
 
 describe("offline after one visit", () => {
   test("with the server gone, a reload, a new deep link, the paste box and the report all work", async (t) => {
@@ -39,15 +39,22 @@ describe("offline after one visit", () => {
     const context = await browser.newContext();
     t.after(() => Promise.all([context.close(), site.stop()]).then(site.remove));
     const page = await context.newPage();
+    const bundles = [];
+    context.on("request", (request) => request.url().includes("/content/bodies-") && bundles.push(new URL(request.url()).pathname));
     await page.goto(site.server.url);
     await page.waitForSelector("html[data-app=started]");
-    await waitUntil(() => prefetched(page), "the service worker has every step's text", 30_000);
+    await waitUntil(() => prefetched(page, ["everyone", "visitor"]), "the service worker has the visitors' texts", 30_000);
+    assert.deepEqual(bundles.sort(), ["/content/bodies-everyone.json", "/content/bodies-visitor.json"], "a visitor is not sent the owners' texts");
+    // An owner's first step brings the owners' texts too.
+    await page.goto(`${site.server.url}?a=owner-site-check`);
+    await page.waitForSelector("html[data-app=started]");
+    await waitUntil(() => prefetched(page, ["owner"]), "the service worker has the owners' texts", 30_000);
     await site.stop();
 
     // A reload, then a deep step this browser never opened, whose text comes from the bundle.
     await page.reload();
     await page.waitForSelector("html[data-app=started]");
-    assert.equal(await heading(page), "Who is seeing the 502 error?");
+    assert.equal(await heading(page), "Is the site failing right now?");
     await page.goto(`${site.server.url}?a=owner-site-check.owner-gateway.owner-platform.owner-fly.owner-fly-refused`);
     await page.waitForSelector("html[data-app=started]");
     await page.locator(".guidance .markdown").waitFor();

@@ -235,9 +235,12 @@ fn write_service_worker(dist: &std::path::Path) -> std::io::Result<()> {
             _ => files.push(name.clone()),
         }
     }
-    let bundles: Vec<String> = BUNDLES
+    let bundles: serde_json::Map<String, serde_json::Value> = BUNDLES
         .iter()
-        .map(|(_, name)| format!("content/{name}"))
+        .map(|(audience, name)| {
+            let audience = fix502::content::audience_name(*audience).to_string();
+            (audience, format!("content/{name}").into())
+        })
         .collect();
     let worker = include_str!("../../assets/sw.js")
         .replace("__BUILD__", &format!("{:016x}", build.finish()))
