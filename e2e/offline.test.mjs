@@ -17,12 +17,16 @@ after(async () => {
   await browser?.close();
 });
 
-/** Serves a copy of the build, which a test may change or stop. */
-async function servedCopy() {
+/** Serves a copy of the build, which the test `t` may change or stop, to a fresh browser
+ * context; both go when the test ends, even when it fails. */
+async function servedCopy(t) {
   const root = await mkdtemp(join(tmpdir(), "fix502-offline-"));
   await cp(DIST, root, { recursive: true });
   const server = await serve(root);
-  return { root, server, stop: () => server.close(), remove: () => rm(root, { recursive: true, force: true }) };
+  const context = await browser.newContext();
+  const site = { root, server, context, stop: () => server.close() };
+  t.after(() => Promise.all([context.close(), site.stop()]).then(() => rm(root, { recursive: true, force: true })));
+  return site;
 }
 
 /** Whether the service worker has the bundles of step texts of `audiences` in its cache. */
@@ -35,9 +39,8 @@ const prefetched = (page, audiences) =>
 
 describe("offline after one visit", () => {
   test("with the server gone, a reload, a new deep link, the paste box and the report all work", async (t) => {
-    const site = await servedCopy();
-    const context = await browser.newContext();
-    t.after(() => Promise.all([context.close(), site.stop()]).then(site.remove));
+    const site = await servedCopy(t);
+    const { context } = site;
     const page = await context.newPage();
     const bundles = [];
     context.on("request", (request) => request.url().includes("/content/bodies-") && bundles.push(new URL(request.url()).pathname));
@@ -77,9 +80,8 @@ describe("offline after one visit", () => {
   });
 
   test("a new build on the same origin is used entirely on the next visit", async (t) => {
-    const site = await servedCopy();
-    const context = await browser.newContext();
-    t.after(() => Promise.all([context.close(), site.stop()]).then(site.remove));
+    const site = await servedCopy(t);
+    const { context } = site;
     const first = await context.newPage();
     await first.goto(site.server.url);
     await first.waitForSelector("html[data-app=started]");
@@ -110,9 +112,8 @@ describe("offline after one visit", () => {
   });
 
   test("with Save-Data, no step texts are fetched ahead, and the guide still works step by step", async (t) => {
-    const site = await servedCopy();
-    const context = await browser.newContext();
-    t.after(() => Promise.all([context.close(), site.stop()]).then(site.remove));
+    const site = await servedCopy(t);
+    const { context } = site;
     await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true } }));
     const page = await context.newPage();
     const bundles = [];

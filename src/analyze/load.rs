@@ -83,10 +83,9 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
             error_at(
                 entry.layer.span().start,
                 format!(
-                    "component {}: layer is {:?}; it must be one of: {}",
+                    "component {}: {}",
                     entry.id.get_ref(),
-                    entry.layer.get_ref(),
-                    layers.join(", ")
+                    not_one_of("layer", entry.layer.get_ref(), &layers)
                 ),
             );
         }
@@ -149,9 +148,8 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
             error_at(
                 cause.span().start,
                 format!(
-                    "signature {id}: cause is {:?}; it must be one of: {}",
-                    cause.get_ref(),
-                    CAUSES.join(", ")
+                    "signature {id}: {}",
+                    not_one_of("cause", cause.get_ref(), &CAUSES)
                 ),
             );
         }
@@ -161,9 +159,8 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
             error_at(
                 component.span().start,
                 format!(
-                    "signature {id}: component is {:?}; it must be one of: {}",
-                    component.get_ref(),
-                    known.join(", ")
+                    "signature {id}: {}",
+                    not_one_of("component", component.get_ref(), &known)
                 ),
             );
         }
@@ -191,9 +188,8 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
                 error_at(
                     shape.span().start,
                     format!(
-                        "signature {id}: shape is {:?}; it must be one of: {}",
-                        shape.get_ref(),
-                        shapes.join(", ")
+                        "signature {id}: {}",
+                        not_one_of("shape", shape.get_ref(), &shapes)
                     ),
                 );
             }
@@ -263,6 +259,14 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
     } else {
         Err(errors)
     }
+}
+
+/// The error for a `field` whose `value` is none of the `allowed` ones, listing them.
+fn not_one_of(field: &str, value: &str, allowed: &[&str]) -> String {
+    format!(
+        "{field} is {value:?}; it must be one of: {}",
+        allowed.join(", ")
+    )
 }
 
 /// Why a text cannot be matched or encoded, if it cannot.

@@ -170,22 +170,20 @@ impl Wizard {
 
     /// The latest finding of `question`'s check.
     pub fn finding_for(&self, question: &str) -> Option<Finding> {
-        self.findings.with_untracked(|findings| {
-            findings
-                .iter()
-                .rev()
-                .find(|(q, _)| q == question)
-                .map(|(_, f)| f.clone())
-        })
+        self.latest_finding(|q, _| q == question)
     }
 
     /// The latest finding of `check`, on whichever question it ran.
     pub fn finding_of(&self, check: Check) -> Option<Finding> {
+        self.latest_finding(|_, f| f.check == check)
+    }
+
+    fn latest_finding(&self, wanted: impl Fn(&str, &Finding) -> bool) -> Option<Finding> {
         self.findings.with_untracked(|findings| {
             findings
                 .iter()
                 .rev()
-                .find(|(_, f)| f.check == check)
+                .find(|(q, f)| wanted(q, f))
                 .map(|(_, f)| f.clone())
         })
     }

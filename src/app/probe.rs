@@ -35,14 +35,14 @@ pub async fn run(
                 Check::SiteAnswers => RequestMode::NoCors,
                 _ => RequestMode::Cors,
             };
-            let interpret = match check {
-                Check::SiteAnswers => checks::site_answers,
-                _ => checks::site_status,
-            };
             let fetched = fetch(&cache_busted(&ascii(site).0), mode, cancel).await;
             if check == Check::SiteHop {
                 return Some((site_hop(site, &fetched).await, None));
             }
+            let interpret = match check {
+                Check::SiteAnswers => checks::site_answers,
+                _ => checks::site_status,
+            };
             let answered = matches!(fetched, Fetched::Answered { .. });
             if let (false, Some(http)) = (answered || cancel.aborted(), site.over_http()) {
                 let plain = fetch(&cache_busted(&ascii(&http).0), mode, cancel).await;
