@@ -433,6 +433,13 @@ fn hops(html: &mut Html, analysis: &Analysis) {
         if hop.failed {
             html.raw("<span class=\"hop-said\"> sent the error</span>");
         }
+        for (kind, id) in &hop.request_ids {
+            html.raw("<span class=\"hop-id\" title=\"")
+                .text(kind)
+                .raw("\"><code>")
+                .text(id)
+                .raw("</code></span>");
+        }
         html.raw("</li>");
     }
     html.raw("</ol>");
@@ -542,6 +549,20 @@ mod tests {
                 "Reading “big.har”: 3 of 10 MB <progress max=\"10485760\" value=\"3145728\">"
             ),
             "{progress}"
+        );
+    }
+
+    #[test]
+    fn the_hop_diagram_shows_each_hops_request_id() {
+        let html = paste(
+            &rules(),
+            &tree(),
+            "HTTP/2 502\nserver: cloudflare\ncf-ray: 8a1b2c3d4e5f6789-AMS\n",
+            "",
+        );
+        assert!(
+            html.contains("data-component=\"cloudflare\">Cloudflare<span class=\"hop-said\"> sent the error</span><span class=\"hop-id\" title=\"Cloudflare Ray ID\"><code>8a1b2c3d4e5f6789-AMS</code></span></li>"),
+            "{html}"
         );
     }
 

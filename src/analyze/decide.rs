@@ -19,7 +19,7 @@
 use super::har::FailedRequest;
 use super::lines::StatusFrom;
 use super::rules::{Layer, Rules, Signature};
-use super::scan::{Hit, Seen};
+use super::scan::{Hit, Seen, SeenRequestId};
 use super::{Analysis, Confidence, Evidence, Hop};
 use std::collections::BTreeMap;
 
@@ -282,6 +282,17 @@ pub fn decide<'r>(
         })
         .filter(|_| error_shown);
 
+    // Whose request id each is: its rule's component, else the component shown on its line.
+    let id_owner = |seen_id: &SeenRequestId| -> Option<&'r str> {
+        let rule = &rules.request_ids[seen_id.rule];
+        rule.component.as_deref().map(owner).or_else(|| {
+            seen.hits
+                .iter()
+                .filter(|hit| hit.line == seen_id.line)
+                .find_map(|hit| rules.signatures[hit.signature].component.as_deref())
+                .map(owner)
+        })
+    };
     // The hop chain, from the browser in.
     let mut hops: Vec<Hop> = sightings
         .iter()
@@ -310,6 +321,12 @@ pub fn decide<'r>(
                 said,
                 failed: gateway.as_deref() == Some(*id),
                 first_line: sighting.first_line,
+                request_ids: seen
+                    .request_ids
+                    .iter()
+                    .filter(|seen_id| id_owner(seen_id) == Some(*id))
+                    .map(|seen_id| request_id(rules, seen_id))
+                    .collect(),
             })
         })
         .collect();
@@ -338,7 +355,11 @@ pub fn decide<'r>(
             .or_else(|| top.and_then(|s| s.status).filter(|_| error_shown)),
         cause,
         app_server,
-        request_ids: seen.request_ids.clone(),
+        request_ids: seen
+            .request_ids
+            .iter()
+            .map(|seen_id| request_id(rules, seen_id))
+            .collect(),
         node,
         evidence: evidence(rules, &seen.hits, &causes, gateway.as_deref()),
         confidence,
@@ -356,6 +377,14 @@ pub fn decide<'r>(
         bytes: seen.bytes,
         gateway: gateway.unwrap_or_else(|| "unknown".into()),
     }
+}
+
+/// A request id as the analysis gives it: its kind's name and its value.
+fn request_id(rules: &Rules, seen_id: &SeenRequestId) -> (String, String) {
+    (
+        rules.request_ids[seen_id.rule].name.clone(),
+        seen_id.id.clone(),
+    )
 }
 
 /// The lines that decided it: the cause's first, then the failing component's, then the rest,

@@ -1,6 +1,7 @@
 //! The analysis as the command line prints it: one JSON object whose fields the README
 //! documents and keeps stable (version 2 adds `app_server`, `hops`, `error_shown`, `requests`,
-//! `notes` and `bytes` to version 1's).
+//! `notes` and `bytes` to version 1's; each hop's `request_ids` came later, an added field that
+//! older readers skip).
 
 use super::Analysis;
 use serde_json::{Value, json};
@@ -24,6 +25,7 @@ pub fn to_json(analysis: &Analysis) -> Value {
             "version": hop.version,
             "said": hop.said,
             "failed": hop.failed,
+            "request_ids": hop.request_ids.iter().map(|(kind, id)| json!({"kind": kind, "id": id})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "request_ids": analysis.request_ids.iter().map(|(kind, id)| json!({"kind": kind, "id": id})).collect::<Vec<_>>(),
         "node": analysis.node,

@@ -119,6 +119,30 @@ pub fn is_nginx_error_log(line: &[u8]) -> bool {
     memchr::memchr_iter(b'/', line).any(|slash| slash >= 4 && entry_at(slash - 4).is_some())
 }
 
+/// Whether `line` holds ingress-nginx's access log fields after the quoted user agent: ` LENGTH
+/// SECONDS [UPSTREAM] [ALTERNATIVE]`, the alternative often empty.
+pub fn is_ingress_nginx_access_log(line: &[u8]) -> bool {
+    let fields_at = |start: usize| -> Option<()> {
+        let rest = line.get(start..)?.strip_prefix(b"\" ")?;
+        let length = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let rest = rest[length..].strip_prefix(b" ").filter(|_| length > 0)?;
+        let seconds = rest
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .count();
+        let rest = rest[seconds..]
+            .strip_prefix(b" [")
+            .filter(|_| seconds > 0)?;
+        // Two names in brackets, neither with a space in it.
+        let name = |rest: &[u8]| rest.iter().position(|&b| b == b']' || b == b' ');
+        let upstream = name(rest).filter(|&end| rest[end] == b']')?;
+        let rest = rest[upstream..].strip_prefix(b"] [")?;
+        let alternative = name(rest)?;
+        (rest[alternative] == b']').then_some(())
+    };
+    memchr::memchr_iter(b'"', line).any(|quote| fields_at(quote).is_some())
+}
+
 /// An HTTP status at the start of `bytes`, not followed by another digit.
 fn three_digits(bytes: &[u8]) -> Option<u16> {
     let digits = bytes.get(..3)?;
@@ -184,6 +208,23 @@ mod tests {
             "1/2",
         ] {
             assert!(!is_nginx_error_log(line.as_bytes()), "{line}");
+        }
+    }
+
+    #[test]
+    fn ingress_nginx_access_log_entries_are_told_by_their_fields() {
+        for line in [
+            "10.244.5.1 - - [20/Sep/2021:15:25:23 +0000] \"GET /check HTTP/1.1\" 504 160 \"-\" \"curl/7.58.0\" 93 15.004 [aks-check-80] [] 10.244.6.15:8080 0 5.000 504 5a40",
+            "ingress-nginx-controller-x controller 1.2.3.4 - - [x] \"GET / HTTP/2.0\" 502 150 \"-\" \"Mozilla/5.0\" 36 0.001 [default-web-80] [default-web-canary-80] 10.0.0.9:80 0 0.000 502 abc",
+        ] {
+            assert!(is_ingress_nginx_access_log(line.as_bytes()), "{line}");
+        }
+        for line in [
+            "203.0.113.7 - - [22/Nov/2026:03:00:00 +0000] \"GET / HTTP/1.1\" 502 157 \"-\" \"curl/8.5.0\"",
+            "\"GET / HTTP/1.1\" 502 157 \"-\" \"curl\" 93 1.0 [a b] [] x",
+            "\" 1 2 [",
+        ] {
+            assert!(!is_ingress_nginx_access_log(line.as_bytes()), "{line}");
         }
     }
 

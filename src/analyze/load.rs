@@ -35,6 +35,7 @@ struct ComponentEntry {
 #[serde(deny_unknown_fields)]
 struct RequestIdEntry {
     name: Spanned<String>,
+    component: Option<Spanned<String>>,
     after: Vec<String>,
 }
 
@@ -129,7 +130,20 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
                 format!("request id {}: {problem}", entry.name.get_ref()),
             );
         }
+        if let Some(component) = &entry.component
+            && !known.contains(&component.get_ref().as_str())
+        {
+            error_at(
+                component.span().start,
+                format!(
+                    "request id {}: {}",
+                    entry.name.get_ref(),
+                    not_one_of("component", component.get_ref(), &known)
+                ),
+            );
+        }
         request_ids.push(RequestIdRule {
+            component: entry.component.map(Spanned::into_inner),
             name: entry.name.into_inner(),
             after: entry.after.iter().map(|a| a.to_ascii_lowercase()).collect(),
         });

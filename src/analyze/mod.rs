@@ -90,6 +90,9 @@ pub struct Hop {
     pub failed: bool,
     /// The first line that shows it.
     pub first_line: usize,
+    /// Its request ids, kind and value: those of its own kind (Cloudflare's Ray ID), and
+    /// generic ones (`x-request-id`) on its lines.
+    pub request_ids: Vec<(String, String)>,
 }
 
 /// How sure the analyser is.
@@ -431,6 +434,23 @@ mod tests {
             (Some(502), "cloudfront")
         );
         assert_eq!(analysis.request_ids[0].1, "Abc123_def-456GHIjkl==");
+    }
+
+    #[test]
+    fn each_hop_lists_its_own_request_ids() {
+        let text = "HTTP/2 503\nserver: cloudflare\ncf-ray: 8a1b2c3d4e5f6789-AMS\n\n2026-11-22T03:00:00.000000+00:00 heroku[router]: at=error code=H10 desc=\"App crashed\" method=GET path=\"/\" host=shop.example request_id=5b0d3c1e-9f7a-4e2b-8c6d-1a2b3c4d5e6f fwd=\"203.0.113.7\" status=503";
+        let analysis = analyze(&rules(), text);
+        let ids_of = |component: &str| -> Vec<String> {
+            let hop = analysis
+                .hops
+                .iter()
+                .find(|h| h.component == component)
+                .unwrap();
+            hop.request_ids.iter().map(|(_, id)| id.clone()).collect()
+        };
+        assert_eq!(ids_of("cloudflare"), ["8a1b2c3d4e5f6789-AMS"]);
+        assert_eq!(ids_of("heroku"), ["5b0d3c1e-9f7a-4e2b-8c6d-1a2b3c4d5e6f"]);
+        assert_eq!(analysis.request_ids.len(), 2, "the paste's list keeps both");
     }
 
     #[test]

@@ -41,14 +41,19 @@ pub enum Shape {
     /// nginx's error log: `2026/11/22 03:17:56 [error] 17160#17160: …`, wherever it starts on
     /// the line (after a quote mark, a container's name).
     NginxErrorLog,
+    /// ingress-nginx's access log: after the user agent, the request's length and time, then
+    /// the upstream's name and the alternative's in brackets (`… "curl/8.5.0" 93 15.004
+    /// [shop-web-80] [] 10.244.6.15:8080 …`), which its default `log-format-upstream` adds.
+    IngressNginxAccessLog,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 1] = [Shape::NginxErrorLog];
+    pub const ALL: [Shape; 2] = [Shape::NginxErrorLog, Shape::IngressNginxAccessLog];
 
     pub fn name(self) -> &'static str {
         match self {
             Shape::NginxErrorLog => "nginx-error-log",
+            Shape::IngressNginxAccessLog => "ingress-nginx-access-log",
         }
     }
 
@@ -59,6 +64,9 @@ impl Shape {
     pub fn fits(self, line: &str) -> bool {
         match self {
             Shape::NginxErrorLog => super::lines::is_nginx_error_log(line.as_bytes()),
+            Shape::IngressNginxAccessLog => {
+                super::lines::is_ingress_nginx_access_log(line.as_bytes())
+            }
         }
     }
 }
@@ -120,6 +128,9 @@ pub struct Signature {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequestIdRule {
     pub name: String,
+    /// The component that sets it (Cloudflare's Ray ID); without one, an id belongs to the
+    /// component whose line it is on.
+    pub component: Option<String>,
     pub after: Vec<String>,
 }
 
@@ -190,7 +201,9 @@ impl Rules {
             out.push('\n');
         }
         for r in &self.request_ids {
-            out.push_str(&format!("R\t{}\t{}\n", r.name, list(&r.after)));
+            let fields = ["R", &r.name, &or_dash(&r.component), &list(&r.after)];
+            out.push_str(&fields.join("\t"));
+            out.push('\n');
         }
         for s in &self.signatures {
             let status = s.status.map_or("-".into(), |status| status.to_string());
@@ -243,8 +256,9 @@ impl Rules {
                         built_on: some(built_on),
                     })
                 }
-                ["R", name, after] => rules.request_ids.push(RequestIdRule {
+                ["R", name, component, after] => rules.request_ids.push(RequestIdRule {
                     name: name.to_string(),
+                    component: some(component),
                     after: list(after),
                 }),
                 [

@@ -43,9 +43,11 @@ enum Use {
 }
 
 /// The texts that a status follows in logs, pages and pseudo-headers (besides `http/`).
-const STATUS_MARKERS: [&str; 10] = [
+const STATUS_MARKERS: [&str; 11] = [
     ":status",
     "\"status\"",
+    // Traefik's JSON access log: the status its client was sent.
+    "\"downstreamstatus\"",
     "status=",
     "\"status_code\"",
     "\"statuscode\"",
@@ -176,12 +178,21 @@ pub struct Seen {
     pub counts: Vec<u32>,
     /// Statuses, with where they were read and their line, in order.
     pub statuses: Vec<(u16, StatusFrom, usize)>,
-    /// Kind and value of each request id, in order, without repeats.
-    pub request_ids: Vec<(String, String)>,
+    /// Each request id, in order, without repeats.
+    pub request_ids: Vec<SeenRequestId>,
     /// A version per component, the first seen.
     pub versions: HashMap<String, String>,
     /// How long each failed HAR entry waited for its response, in seconds, with its status.
     pub waits: Vec<(u16, f64)>,
+}
+
+/// A request id and where it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeenRequestId {
+    /// Its rule's index in `Rules::request_ids`.
+    pub rule: usize,
+    pub id: String,
+    pub line: usize,
 }
 
 /// A scan in progress: feed it the text in pieces, then take what it saw.
@@ -369,7 +380,7 @@ impl<'r> Scanner<'r> {
                     Use::None { signature } => {
                         self.touched.entry(signature).or_default().2 = true;
                     }
-                    Use::RequestId { rule } => self.request_id(rule, &text, &lower),
+                    Use::RequestId { rule } => self.request_id(rule, &text, &lower, number),
                     // Read in the block's pass.
                     Use::Http | Use::StatusField { .. } => {}
                 }
@@ -418,7 +429,7 @@ impl<'r> Scanner<'r> {
         }
     }
 
-    fn request_id(&mut self, rule: usize, text: &str, lower: &str) {
+    fn request_id(&mut self, rule: usize, text: &str, lower: &str, line: usize) {
         if self.seen.request_ids.len() >= KEPT_REQUEST_IDS {
             return;
         }
@@ -435,9 +446,9 @@ impl<'r> Scanner<'r> {
                 lower
             };
             if let Some(id) = lines::token_after(source, at + marker.len())
-                && !self.seen.request_ids.iter().any(|(_, known)| *known == id)
+                && !self.seen.request_ids.iter().any(|known| known.id == id)
             {
-                self.seen.request_ids.push((kind.name.clone(), id));
+                self.seen.request_ids.push(SeenRequestId { rule, id, line });
             }
         }
     }
