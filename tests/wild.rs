@@ -10,10 +10,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The share of cases whose gateway, and whose cause, must be read right: where the analyser
-/// stands now, raised as it improves (the goal is 95% and 90%).
-const GATEWAY_FLOOR: f64 = 0.92;
-const CAUSE_FLOOR: f64 = 0.89;
+/// The share of cases whose gateway, and whose cause, must be read right (issue 11's goal).
+const GATEWAY_FLOOR: f64 = 0.95;
+const CAUSE_FLOOR: f64 = 0.90;
 /// The last set gathered as held out (by someone who never ran the analyser), and the share it
 /// had right when it was first read: it may not fall below that while the rules are tuned on
 /// it. Its first reading is the honest figure for text the analyser has never seen.

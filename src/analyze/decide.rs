@@ -138,10 +138,16 @@ pub fn decide<'r>(
     let app_failing = sightings
         .values()
         .any(|s| s.layer == Layer::App && !s.causes.is_empty());
+    // A proxy that names why it failed, whatever status it sent (Traefik answers a failed TLS
+    // handshake with the backend with a 500).
+    let proxy_failing = sightings
+        .values()
+        .any(|s| s.layer != Layer::App && !s.causes.is_empty());
     // A response shown with another status (a 200, a 404, the application's own 500) and
     // nothing failing in it is no gateway error.
-    let healthy_response =
-        response_status.is_some_and(|s| !is_gateway_status(s)) && gateway_status.is_none();
+    let healthy_response = response_status.is_some_and(|s| !is_gateway_status(s))
+        && gateway_status.is_none()
+        && !proxy_failing;
     // A cause that names no component (a Go proxy's "connect: connection refused", Lambda's
     // "Task timed out") shows an error when the text shows a component it happened in.
     let generic_cause = matched

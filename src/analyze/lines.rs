@@ -143,6 +143,13 @@ pub fn is_ingress_nginx_access_log(line: &[u8]) -> bool {
     memchr::memchr_iter(b'"', line).any(|quote| fields_at(quote).is_some())
 }
 
+/// Whether `line` is one word, once the spaces and the marks of Markdown and quotes around it
+/// (`>`, `*`, `_`, `` ` ``, `#`, `|`, `-`) are left out.
+pub fn is_one_word(line: &str) -> bool {
+    let word = line.trim_matches(|c: char| c.is_whitespace() || "<>*_`#|-".contains(c));
+    !word.is_empty() && !word.contains(char::is_whitespace)
+}
+
 /// An HTTP status at the start of `bytes`, not followed by another digit.
 fn three_digits(bytes: &[u8]) -> Option<u16> {
     let digits = bytes.get(..3)?;
@@ -225,6 +232,27 @@ mod tests {
             "\" 1 2 [",
         ] {
             assert!(!is_ingress_nginx_access_log(line.as_bytes()), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_of_one_word_is_told_from_a_sentence() {
+        for line in [
+            "cloudflare",
+            "  nginx\r",
+            "> **openresty**",
+            "| cloudflare |",
+        ] {
+            assert!(is_one_word(line), "{line:?}");
+        }
+        for line in [
+            "",
+            "  ",
+            "> ",
+            "behind cloudflare",
+            "Cloudflare Ray ID: 8a1b",
+        ] {
+            assert!(!is_one_word(line), "{line:?}");
         }
     }
 

@@ -45,15 +45,23 @@ pub enum Shape {
     /// the upstream's name and the alternative's in brackets (`… "curl/8.5.0" 93 15.004
     /// [shop-web-80] [] 10.244.6.15:8080 …`), which its default `log-format-upstream` adds.
     IngressNginxAccessLog,
+    /// A line of one word, as an error page's footer (`nginx`, `cloudflare`) is when the page
+    /// is copied from the screen; Markdown's and quotes' marks around it do not count.
+    OneWord,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 2] = [Shape::NginxErrorLog, Shape::IngressNginxAccessLog];
+    pub const ALL: [Shape; 3] = [
+        Shape::NginxErrorLog,
+        Shape::IngressNginxAccessLog,
+        Shape::OneWord,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Shape::NginxErrorLog => "nginx-error-log",
             Shape::IngressNginxAccessLog => "ingress-nginx-access-log",
+            Shape::OneWord => "one-word",
         }
     }
 
@@ -67,6 +75,7 @@ impl Shape {
             Shape::IngressNginxAccessLog => {
                 super::lines::is_ingress_nginx_access_log(line.as_bytes())
             }
+            Shape::OneWord => super::lines::is_one_word(line),
         }
     }
 }
