@@ -363,6 +363,28 @@ describe("paste to diagnose", () => {
     await page.close();
   });
 
+  test("the hop chain shows each hop's request id under its name", async () => {
+    const page = await openApp(browser, server.url);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.locator(".paste summary").click();
+    const paste = [
+      "Bad gateway Error code 502",
+      "Cloudflare Ray ID: 8a1b2c3d4e5f6789",
+      '2026/11/22 03:20:11 [error] 812#812: *40 upstream prematurely closed connection while reading response header from upstream, client: 203.0.113.7, server: shop.example, upstream: "http://127.0.0.1:8000/", host: "shop.example"',
+    ].join("\n");
+    await page.locator("#paste-text").fill(paste);
+    await page.locator(".paste button", { hasText: "Read it" }).click();
+    const hops = page.locator(".paste-hops .hop");
+    await hops.first().waitFor();
+    assert.deepEqual(await hops.evaluateAll((items) => items.map((item) => item.dataset.component ?? "browser")), ["browser", "cloudflare", "nginx"]);
+    const cloudflare = page.locator('.paste-hops [data-component="cloudflare"] .hop-id');
+    assert.equal(await cloudflare.innerText(), "8a1b2c3d4e5f6789");
+    assert.equal(await cloudflare.getAttribute("title"), "Cloudflare Ray ID");
+    assert.equal(await page.locator('.paste-hops [data-component="nginx"] .hop-id').count(), 0, "nginx showed no id of its own");
+    await page.locator(".paste-findings").screenshot({ path: join(OUTPUT, "paste-hop-ids-360.png") });
+    await page.close();
+  });
+
   test("text with no known error says so and keeps the questions", async () => {
     const page = await openApp(browser, `${server.url}?a=owner-site-check.owner-gateway`);
     await page.locator(".paste summary").click();
