@@ -102,8 +102,8 @@ describe("files in the paste box", () => {
     const findings = page.locator(".paste-findings");
     await findings.waitFor();
     assert.ok(await page.locator("details.paste").evaluate((box) => box.open), "the box opens to show what it read");
-    assert.deepEqual(await hops(page), ["Browser", "Cloudflare sent the error"]);
-    assert.equal(await page.locator(".paste-hops .hop-failed").innerText(), "Cloudflare sent the error");
+    assert.deepEqual(await hops(page), ["Browser", "Cloudflare sent the error\n8a1b2c3d4e5f6789-AMS"], "with its Ray ID");
+    assert.match(await page.locator(".paste-hops .hop-failed").innerText(), /^Cloudflare sent the error/);
     const html = await page.locator(".paste-result").innerHTML();
     assert.match(await page.locator(".paste-result").innerText(), /POST https:\/\/shop\.example\/api\/cart\?token=\*\*\*&id=7 502 after 1\.2 s/);
     assert.match(await page.locator(".paste-result").innerText(), /partly: the text shows which component sent the error, but not why/);
