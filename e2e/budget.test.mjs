@@ -5,6 +5,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BUDGET, DIST, fetchedTree, measure, report, worker } from "../scripts/budget.mjs";
 
+/** The most a step's part of the tree (content/steps/) may weigh, in bytes brotli. */
+const PART_BUDGET = 6_000;
+
 test(`the first screen needs at most ${BUDGET} bytes brotli`, () => {
   const measured = measure();
   console.log(report(measured, fetchedTree(), worker()));
@@ -20,4 +23,12 @@ test("the first screen's bytes do not grow with the content: no node is built in
   // Single-word ids such as "start" also occur in code; every other id has a dash.
   const built = ids.filter((id) => id.includes("-") && wasm.includes(id));
   assert.deepEqual(built, [], "node ids found in the wasm");
+});
+
+test("a deep link's part of the tree stays small however many nodes there are", () => {
+  const { largest, parts, nodes } = fetchedTree();
+  assert.equal(parts, nodes, "one part per node in content/steps/");
+  // A part holds a step's shortest way from the start, the start's answers and its own: it
+  // grows with the depth of the tree and the answers of a step, not with the number of nodes.
+  assert.ok(largest <= PART_BUDGET, `the largest part is ${largest} bytes brotli`);
 });

@@ -67,13 +67,14 @@ export function launch() {
   });
 }
 
-/** Opens `url` and waits for the app to take over the page. */
+/** Opens `url` and waits for the app to take over the page and to have the whole tree (which
+ * follows the parts a first visit starts with), so that every step opens at once. */
 export async function openApp(browser, url, options = {}) {
   const page = await browser.newPage(options);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(url);
-  await page.waitForSelector("html[data-app=started]");
+  await page.waitForSelector("html[data-app=started][data-tree=whole]", { state: "attached" });
   page.errors = errors;
   return page;
 }

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { OUTPUT, answer, contentNodeIds, heading, launch, openApp, query, reaches, serve } from "./support.mjs";
+import { OUTPUT, answer, contentNodeIds, heading, launch, openApp, query, reaches, serve, waitUntil } from "./support.mjs";
 
 let server;
 let browser;
@@ -195,13 +195,65 @@ describe("before and without the app", () => {
     await page.goto(server.url, { waitUntil: "domcontentloaded" });
     await page.evaluate(() => (window.sameDocument = true));
     await page.locator(".static-start a.answer", { hasText: "I run or develop the site" }).click();
-    assert.match(await page.locator(".static-loading").innerText(), /Loading your step/, "the click shows at once");
+    assert.equal(await page.locator(".static-step h1").innerText(), "Is the site failing right now?", "the click shows its step at once");
+    assert.ok(await page.locator(".static-step .answers a").count() >= 2, "with its answers");
     release();
     await page.waitForSelector("html[data-app=started]");
     assert.equal(await heading(page), "Is the site failing right now?");
     assert.equal(query(page), "?a=owner-site-check");
     assert.equal(await page.evaluate(() => window.sameDocument), true, "the page was not loaded again");
     await page.close();
+  });
+
+  test("a deep link paints its step before the app starts, and the app takes it over unchanged", async () => {
+    const page = await browser.newPage();
+    let release;
+    const looked = new Promise((resolve) => (release = resolve));
+    await page.route("**/*_bg.wasm", async (route) => {
+      await looked;
+      await route.continue();
+    });
+    await page.goto(`${server.url}?a=owner-site-check&rid=abc-123`, { waitUntil: "domcontentloaded" });
+    const step = (selector) =>
+      page.locator(selector).evaluate((step) => ({
+        heading: step.querySelector("h1").textContent,
+        answers: [...step.querySelectorAll(".answers a")].map((a) => [a.textContent, new URL(a.href).search]),
+      }));
+    await page.locator(".static-step h1").waitFor();
+    const painted = await step(".static-step");
+    assert.equal(painted.heading, "Is the site failing right now?");
+    assert.ok(painted.answers.length >= 2, "its answers");
+    for (const [, search] of painted.answers) assert.match(search, /^\?a=owner-site-check\.[a-z0-9-]+&rid=abc-123$/);
+    assert.equal(await page.locator(".static-loading").isVisible(), false, "no “Loading your step…” in its place");
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname));
+    assert.ok(fetched.some((path) => path.endsWith("/content/steps/owner-site-check.txt")), "its part of the tree");
+    assert.ok(!fetched.some((path) => path.endsWith("/content/tree.txt")), "not the whole tree");
+    release();
+    await page.waitForSelector("html[data-app=started]");
+    const live = await step(".step");
+    assert.deepEqual(live, painted);
+    await page.close();
+  });
+
+  test("without the whole tree, a deep link's step works, and a step beyond its part waits for the tree", async () => {
+    // No service worker, whose cache would hand the tree over past the blocked route.
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    let blocked = true;
+    await page.route("**/content/tree.txt*", (route) => (blocked ? route.abort() : route.continue()));
+    await page.goto(`${server.url}?a=owner-site-check`);
+    await page.waitForSelector("html[data-app=started]");
+    assert.equal(await heading(page), "Is the site failing right now?");
+    const first = page.locator(".answers a").first();
+    const next = new URL(await first.evaluate((a) => a.href)).search;
+    await first.click();
+    await page.waitForTimeout(1500);
+    assert.equal(await heading(page), "Is the site failing right now?", "the next step waits for the tree");
+    blocked = false;
+    await first.click();
+    await waitUntil(async () => query(page) === next, "the next step opens once the tree can be had");
+    assert.notEqual(await heading(page), "Is the site failing right now?");
+    await context.close();
   });
 
   test("a deep link to a guidance step does not shift the page as the app and the text arrive", async () => {
@@ -272,13 +324,14 @@ describe("without the decision tree", () => {
   test("the page says so, keeps the start question, and Try again recovers", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.route("**/content/tree.txt", (route) => route.abort());
+    const tree = /\/content\/(tree\.txt|steps\/)/;
+    await page.route(tree, (route) => route.abort());
     await page.goto(`${server.url}?a=owner-site-check`);
     await page.waitForSelector("html[data-app=no-tree]");
     assert.match(await page.locator(".no-tree").innerText(), /could not be loaded\. You may be offline/);
     assert.ok(await page.locator(".static-start").isVisible(), "the start question stays");
     assert.ok(!(await page.locator(".no-app").isVisible()), "no claim that the script was blocked");
-    await page.unroute("**/content/tree.txt");
+    await page.unroute(tree);
     await page.locator(".no-tree a", { hasText: "Try again" }).click();
     await page.waitForSelector("html[data-app=started]");
     assert.equal(await heading(page), "Is the site failing right now?");

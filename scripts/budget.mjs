@@ -1,21 +1,25 @@
 #!/usr/bin/env node
-// The initial-load budget: the code and styles the first screen needs (index.html with its
-// inlined CSS, the JS glue and the wasm) must stay under BUDGET bytes brotli-compressed in the
-// release build. Content (content/: the tree, the signatures, the bodies) grows with every node
-// and is fetched beside the app, so it is printed but not counted, and neither is the worker,
-// loaded on demand. Run after `trunk build --release`; prints raw, gzip and brotli sizes per
-// file and the total.
+// The initial-load budget: what the first screen needs (index.html with its inlined CSS and
+// script, the JS glue, the wasm, and the start's part of the tree, content/steps/start.txt)
+// must stay under BUDGET bytes brotli-compressed in the release build. The rest of the content
+// (the whole tree, the signatures, the bodies) grows with every node and is fetched when
+// needed, so it is printed but not counted, and neither is the worker, loaded on demand. Run
+// after `trunk build --release`; prints raw, gzip and brotli sizes per file and the total.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-export const BUDGET = 150_000;
+// 150,000 until the first screen stopped fetching the whole tree (20 KB) before it could start:
+// its part (0.6 KB) and the page's script that paints a deep link's step from it (0.8 KB) came
+// in instead.
+export const BUDGET = 151_000;
 const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 // Files the first screen never loads, so they are not part of its budget: the worker, started
 // when someone pastes or opens the report (fix502-worker*), the script for help desks that
 // embed the guide (assets/embed.js), and the service worker, registered once the page has
 // loaded (sw.js).
+const START_PART = "content/steps/start.txt";
 const notFirstScreen = (name) => name.startsWith("fix502-worker") || name === "embed.js" || name === "sw.js";
 
 const sizes = (bytes) => ({
@@ -30,6 +34,7 @@ export function measure(dist = DIST) {
     .filter((name) => /\.(html|js|css|wasm)$/.test(name) && !notFirstScreen(name) && statSync(join(dist, name)).isFile())
     .sort()
     .map((name) => ({ name, ...sizes(readFileSync(join(dist, name))) }));
+  files.push({ name: START_PART, ...sizes(readFileSync(join(dist, START_PART))) });
   const total = { name: "total", raw: 0, gzip: 0, brotli: 0 };
   for (const file of files) for (const key of ["raw", "gzip", "brotli"]) total[key] += file[key];
   return { files, total };
@@ -37,7 +42,7 @@ export function measure(dist = DIST) {
 
 /** The worker's files, loaded when someone pastes or opens the report. */
 export function worker(dist = DIST) {
-  const files = readdirSync(dist).filter((name) => name.startsWith("fix502-worker")).sort();
+  const files = readdirSync(dist).filter((name) => name.startsWith("fix502-worker") && !/\.(br|gz)$/.test(name)).sort();
   return files.map((name) => ({ name, ...sizes(readFileSync(join(dist, name))) }));
 }
 
@@ -47,7 +52,10 @@ export function fetchedTree(dist = DIST) {
   const text = readFileSync(join(dist, "content/tree.txt"));
   const lines = text.toString().split("\n");
   const ids = lines.filter((line) => line.startsWith("N\t")).map((line) => line.split("\t")[1]);
-  return { ids, nodes: ids.length, ...sizes(text) };
+  const steps = join(dist, "content/steps");
+  const parts = readdirSync(steps).filter((name) => name.endsWith(".txt"));
+  const largest = Math.max(...parts.map((name) => sizes(readFileSync(join(steps, name))).brotli));
+  return { ids, nodes: ids.length, ...sizes(text), parts: parts.length, largest };
 }
 
 export function report({ files, total }, tree, workerFiles = []) {
@@ -59,8 +67,10 @@ export function report({ files, total }, tree, workerFiles = []) {
     lines.push(`not counted, loaded on demand: ${file.name}, ${file.raw} bytes raw, ${file.brotli} brotli`);
   }
   if (tree) {
-    lines.push(`not counted, fetched beside it: the tree (content/tree.txt), ${tree.nodes} nodes, ` +
+    lines.push(`not counted, fetched once the app has started: the tree (content/tree.txt), ${tree.nodes} nodes, ` +
       `${tree.raw} bytes raw, ${tree.brotli} brotli`);
+    lines.push(`not counted, fetched for a deep link: its steps' parts of the tree (content/steps/, ${tree.parts} of them), ` +
+      `the largest ${tree.largest} bytes brotli`);
   }
   return lines.join("\n");
 }

@@ -334,6 +334,18 @@ impl Walk {
         self.path.len()
     }
 
+    /// Whether `tree` holds every node this walk passes through and every node the step on
+    /// screen leads to, so that it can show that step (a part of the tree may not).
+    pub fn is_held_by(&self, tree: &Tree) -> bool {
+        let mut passed = self
+            .began
+            .at
+            .iter()
+            .chain(&self.changing)
+            .chain(self.path.iter().map(|choice| &choice.next));
+        passed.all(|id| tree.node(id).is_some()) && tree.has_answers_of(self.shown(tree))
+    }
+
     /// Whether the start question is on screen, before any answer.
     pub fn is_at_start(&self) -> bool {
         self.began.at.is_none() && self.path.is_empty() && self.changing.is_none()
@@ -511,6 +523,30 @@ mod tests {
             node("escalate", End, &[]),
         ])
         .unwrap()
+    }
+
+    #[test]
+    fn a_part_of_the_tree_holds_the_walks_it_can_show() {
+        let tree = tree();
+        // As index.html fetches them: the part of each step the address names.
+        let part_of = |id| tree.part_for(tree.node(id).unwrap());
+        let part = Tree::decode(&(part_of("scope") + &part_of("everywhere"))).unwrap();
+        let here = walk(&tree, &["scope", "everywhere"]);
+        assert!(here.is_held_by(&part), "its own step");
+        assert!(
+            walk(&tree, &["scope"]).is_held_by(&part),
+            "the step above, Back's"
+        );
+        assert!(Walk::default().is_held_by(&part), "the start, Start over's");
+        assert!(
+            !walk(&tree, &["scope", "everywhere", "refresh"]).is_held_by(&part),
+            "refresh is in the part, but not where its answers lead"
+        );
+        assert!(
+            !walk(&tree, &["scope", "everywhere", "refresh", "still-broken"]).is_held_by(&part),
+            "still-broken is not in the part"
+        );
+        assert!(here.is_held_by(&tree));
     }
 
     fn walk(tree: &Tree, answers: &[&str]) -> Walk {

@@ -112,6 +112,20 @@ mod tests {
     }
 
     #[test]
+    fn index_html_fetches_the_parts_of_every_step_an_address_names() {
+        let html = shipped("index.html");
+        let names = html
+            .lines()
+            .find(|line| line.contains("].forEach(function (name)"))
+            .and_then(|line| line.trim().strip_prefix('['))
+            .and_then(|line| line.split_once(']'))
+            .map(|(names, _)| names)
+            .expect("index.html lists the parameters that name steps");
+        let given: Vec<&str> = names.split(", ").map(|n| n.trim_matches('"')).collect();
+        assert_eq!(given, [ANSWERS, CHANGE, FROM, STEP]);
+    }
+
+    #[test]
     fn embed_js_writes_the_frame_parameters_of_the_contract() {
         let script = shipped("assets/embed.js");
         let options = script

@@ -25,43 +25,18 @@ mod question;
 mod report_panel;
 mod retry;
 mod step;
+mod tree_store;
 mod walk_link;
 mod watch_panel;
 mod worker;
 
 pub use body_html::BodyHtml;
+pub use tree_store::{tree, tree_text, use_tree};
 
 use crate::checks::{Check, Finding};
-use crate::content::Tree;
 use crate::engine::{Problem, Walk};
 use leptos::prelude::*;
-use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
-
-static TREE: OnceLock<Tree> = OnceLock::new();
-/// The tree as fetched, for the worker's jobs.
-static TREE_TEXT: OnceLock<String> = OnceLock::new();
-
-/// The decision tree, once [`use_tree`] has taken it in (`start` does so before mounting
-/// anything that asks for it).
-pub fn tree() -> &'static Tree {
-    TREE.get()
-        .expect("start() takes the tree in before it mounts the app")
-}
-
-/// Takes in the decision tree in its encoded form (`content/tree.txt`, which the build writes
-/// beside the bodies). The first tree taken in stays.
-pub fn use_tree(encoded: &str) -> Result<(), crate::content::DecodeError> {
-    let tree = Tree::decode(encoded)?;
-    let _ = TREE.set(tree);
-    let _ = TREE_TEXT.set(encoded.to_string());
-    Ok(())
-}
-
-/// The tree in its encoded form, as [`use_tree`] took it in.
-pub fn tree_text() -> &'static str {
-    TREE_TEXT.get().map_or("", String::as_str)
-}
 
 /// Where the reader is, shared by every component that shows or changes it.
 #[derive(Clone, Copy)]
@@ -101,8 +76,13 @@ pub enum Arrival {
 }
 
 impl Wizard {
-    /// Shows `walk` as a new step in the browser's history.
+    /// Shows `walk` as a new step in the browser's history: at once, or once the whole tree is
+    /// in, when the parts of it that a first visit starts with do not hold that step.
     pub fn go(&self, walk: Walk) {
+        if !walk.is_held_by(tree()) {
+            let wizard = *self;
+            return tree_store::when_whole(Box::new(move || wizard.go(walk)));
+        }
         location::push(&walk);
         let (began, count) = self
             .walk
@@ -192,8 +172,13 @@ impl Wizard {
     /// making sense is replaced by its last valid step, and the reader is told why; one in an
     /// older form (`step`, `audience`) is replaced by the form that says the same.
     fn follow_location(&self, arrival: Arrival) {
-        self.arrival.set(arrival);
         let (walk, problem) = location::read();
+        // Only the whole tree may call an address wrong, or show a step its parts do not hold.
+        if (problem.is_some() || !walk.is_held_by(tree())) && !tree().is_complete() {
+            let wizard = *self;
+            return tree_store::when_whole(Box::new(move || wizard.follow_location(arrival)));
+        }
+        self.arrival.set(arrival);
         let written = walk.to_query(&location::search());
         if problem.is_some() || written != location::search().trim_start_matches('?') {
             location::replace(&walk);
@@ -209,9 +194,16 @@ impl Wizard {
 /// with the map of the tree, for `?map`). Without a tree, index.html's own note says why.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
-        let loaded = early_tree_text()
+        let parts = early_tree_text()
             .await
             .is_some_and(|text| use_tree(&text).is_ok());
+        // Only the whole tree may call the address wrong: parts that cannot show its step wait
+        // for the rest before anything shows.
+        let followed = parts && {
+            let (walk, problem) = location::read();
+            tree().is_complete() || (problem.is_none() && walk.is_held_by(tree()))
+        };
+        let loaded = followed || tree_store::whole_tree().await;
         let document = document();
         let state = if loaded && mount(&document) {
             "started"
@@ -221,6 +213,10 @@ pub fn start() {
         if let Some(html) = document.document_element() {
             // index.html shows its "could not start" note unless this is set.
             let _ = html.set_attribute("data-app", state);
+        }
+        // The rest of the tree, once the step on screen works: the next steps need it.
+        if loaded {
+            tree_store::whole_tree().await;
         }
     });
 }

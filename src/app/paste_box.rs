@@ -51,7 +51,10 @@ pub fn PasteBox() -> impl IntoView {
             .and_then(|element| element.closest(".paste-result a[href^='?']").ok().flatten());
         if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
             event.prevent_default();
-            wizard.follow(Walk::from_query(tree(), &href).0);
+            // A finding may lead anywhere in the tree, which its first parts may not hold.
+            super::tree_store::when_whole(Box::new(move || {
+                wizard.follow(Walk::from_query(tree(), &href).0);
+            }));
         }
     };
     listen_for_files();

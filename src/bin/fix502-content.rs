@@ -2,7 +2,8 @@
 //! tree and the paste analyser's signatures in their compact forms (`tree.txt`,
 //! `signatures.txt`), the map of every step (`map.html`) and every node body rendered to a safe
 //! HTML fragment (keeping the folder layout: `visitor/visitor-reload.md` becomes
-//! `visitor/visitor-reload.html`). Trunk runs it after each build to put them beside the app, so
+//! `visitor/visitor-reload.html`), and each step's part of the tree (`steps/<id>.txt`, what the
+//! page needs to show that step at once). Trunk runs it after each build to put them beside the app, so
 //! that neither the content nor the Markdown renderer weigh on the first download.
 //!
 //! It also writes each audience's bodies as one bundle (`bodies-visitor.json`, a JSON object
@@ -124,10 +125,18 @@ fn main() -> std::process::ExitCode {
     let files = bodies
         .iter()
         .map(|(_, path, html)| (out.join(path), html.clone()));
+    // Each step's part of the tree, which the page fetches instead of the whole tree to show
+    // the step a link opens (index.html; see docs/arch/0001-steps-before-the-app.md).
+    let steps = tree.nodes().iter().map(|node| {
+        (
+            out.join(format!("steps/{}.txt", node.id)),
+            tree.part_for(node),
+        )
+    });
     let compact = compact
         .into_iter()
         .map(|(name, text)| (out.join(name), text));
-    for (target, text) in compact.chain(bundles).chain(files) {
+    for (target, text) in compact.chain(bundles).chain(files).chain(steps) {
         let written = target
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)

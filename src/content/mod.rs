@@ -6,12 +6,14 @@
 //! for the first screen grow neither with them nor with a Markdown renderer. Reading and
 //! validating the authored files is [`load`]'s job, run by the build script.
 
+mod encoded;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 
+pub use encoded::DecodeError;
+
 use crate::checks::Check;
 use std::collections::HashMap;
-use std::fmt;
 
 /// The id of the node every walk begins at: the question of who is reading.
 pub const START: &str = "start";
@@ -151,7 +153,8 @@ impl Node {
     }
 }
 
-/// A validated decision tree: every answer leads to a node, there is a start, and no loops.
+/// A validated decision tree: every answer leads to a node, there is a start, and no loops. Or
+/// a part of one (see [`Tree::part_for`]), whose answers may lead to nodes it does not hold.
 #[derive(Clone, Debug)]
 pub struct Tree {
     nodes: Vec<Node>,
@@ -160,7 +163,9 @@ pub struct Tree {
     /// Per node: the most questions still to answer before reaching guidance, this one included.
     questions_left: Vec<usize>,
     /// Per node: the node before it on a shortest walk from the start (none for the start).
-    parents: Vec<Option<usize>>,
+    parents: Vec<Option<String>>,
+    /// Whether it holds every node its answers lead to.
+    complete: bool,
 }
 
 impl Tree {
@@ -183,14 +188,30 @@ impl Tree {
             }
         }
         let questions_left = questions_left(&nodes, &index);
-        let parents = parents(&nodes, &index, start);
+        let parents = parents(&nodes, &index, start)
+            .into_iter()
+            .map(|parent| parent.map(|p| nodes[p].id.clone()))
+            .collect();
         Ok(Tree {
             nodes,
             index,
             start,
             questions_left,
             parents,
+            complete: true,
         })
+    }
+
+    /// Whether every answer leads to a node this tree holds: the whole tree, not a part.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// Whether every answer of `node` leads to a node this tree holds, so that it can be shown.
+    pub fn has_answers_of(&self, node: &Node) -> bool {
+        node.answers
+            .iter()
+            .all(|answer| self.index.contains_key(&answer.next))
     }
 
     pub fn start(&self) -> &Node {
@@ -217,101 +238,8 @@ impl Tree {
     /// where going back from a walk that began at `node` leads.
     pub fn parent(&self, node: &Node) -> Option<&Node> {
         let i = *self.index.get(&node.id)?;
-        self.parents[i].map(|p| &self.nodes[p])
+        self.node(self.parents[i].as_deref()?)
     }
-
-    /// Writes the tree in the line format that [`Tree::decode`] reads: one `N` line per node and
-    /// one `A` line per answer, fields separated by tabs (titles and labels are single lines
-    /// without tabs; the validator makes sure of that), `-` for a check or outcome not given.
-    pub fn encode(&self) -> String {
-        let mut out = String::new();
-        for node in &self.nodes {
-            let fields = [
-                "N",
-                &node.id,
-                kind_name(node.kind),
-                audience_name(node.audience),
-                &node.file,
-                &flags(node),
-                node.check.map_or("-", Check::name),
-                &node.title,
-            ];
-            out.push_str(&fields.join("\t"));
-            out.push('\n');
-            for answer in &node.answers {
-                let when = if answer.when.is_empty() {
-                    "-".to_string()
-                } else {
-                    answer.when.join(",")
-                };
-                out.push_str(&["A", &answer.next, &when, &answer.label].join("\t"));
-                out.push('\n');
-            }
-        }
-        out
-    }
-
-    pub fn decode(text: &str) -> Result<Tree, DecodeError> {
-        let mut nodes: Vec<Node> = Vec::new();
-        for (number, line) in text.lines().enumerate() {
-            let bad = || DecodeError(format!("line {}: “{line}”", number + 1));
-            let fields: Vec<&str> = line.split('\t').collect();
-            match fields.as_slice() {
-                ["N", id, kind, audience, file, flags, check, title] => nodes.push(Node {
-                    id: id.to_string(),
-                    title: title.to_string(),
-                    kind: parse_kind(kind).ok_or_else(bad)?,
-                    audience: parse_audience(audience).ok_or_else(bad)?,
-                    answers: Vec::new(),
-                    file: file.to_string(),
-                    has_body: flags.contains('b'),
-                    watch: flags.contains('w'),
-                    paste: flags.contains('p'),
-                    retry: flags.contains('r'),
-                    ending: Ending::ALL.into_iter().find(|e| flags.contains(e.flag())),
-                    check: match *check {
-                        "-" => None,
-                        name => Some(Check::parse(name).ok_or_else(bad)?),
-                    },
-                }),
-                ["A", next, when, label] => {
-                    let node = nodes.last_mut().ok_or_else(bad)?;
-                    let when = match (*when, node.check) {
-                        ("-", _) => Vec::new(),
-                        (outcomes, Some(check)) => outcomes
-                            .split(',')
-                            .map(|outcome| check.outcome(outcome).ok_or_else(bad))
-                            .collect::<Result<_, _>>()?,
-                        (_, None) => return Err(bad()),
-                    };
-                    node.answers.push(Answer {
-                        label: label.to_string(),
-                        next: next.to_string(),
-                        when,
-                    });
-                }
-                _ => return Err(bad()),
-            }
-        }
-        Tree::new(nodes)
-    }
-}
-
-/// A node's yes/no properties as letters for the encoded tree: `b` body, `w` watch, `p` paste,
-/// `r` retry, and its ending's first letter (`f`, `n`, `e`, `i`).
-fn flags(node: &Node) -> String {
-    let set = [
-        (node.has_body, 'b'),
-        (node.watch, 'w'),
-        (node.paste, 'p'),
-        (node.retry, 'r'),
-    ];
-    let flags: String = set
-        .into_iter()
-        .filter_map(|(set, letter)| set.then_some(letter))
-        .chain(node.ending.map(Ending::flag))
-        .collect();
-    if flags.is_empty() { "-".into() } else { flags }
 }
 
 /// Where a node's rendered body is published, relative to the app's `content/` folder.
@@ -320,16 +248,6 @@ pub fn body_path(node: &Node) -> String {
         "{}.html",
         node.file.strip_suffix(".md").unwrap_or(&node.file)
     )
-}
-
-/// The embedded tree could not be read back; only a build bug can cause this.
-#[derive(Debug, PartialEq, Eq)]
-pub struct DecodeError(String);
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the embedded decision tree is corrupt: {}", self.0)
-    }
 }
 
 pub fn kind_name(kind: Kind) -> &'static str {
@@ -452,14 +370,9 @@ pub(crate) mod fixture {
             ending: (kind == Kind::End).then_some(Ending::Informed),
         }
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::fixture::node;
-    use super::*;
-
-    fn sample() -> Tree {
+    /// start → a → b → fix, start → fix; fix → end or c → end.
+    pub fn sample() -> Tree {
         Tree::new(vec![
             node(START, Kind::Question, &["a", "fix"]),
             node("a", Kind::Question, &["b", "fix"]),
@@ -470,44 +383,12 @@ mod tests {
         ])
         .unwrap()
     }
+}
 
-    #[test]
-    fn encode_then_decode_gives_the_same_nodes() {
-        let tree = sample();
-        let decoded = Tree::decode(&tree.encode()).unwrap();
-        assert_eq!(decoded.nodes(), tree.nodes());
-    }
-
-    #[test]
-    fn checks_and_their_outcomes_survive_encoding() {
-        let mut nodes = sample().nodes().to_vec();
-        nodes[0].check = Some(Check::Online);
-        nodes[0].answers[1].when = vec!["offline"];
-        nodes[3].watch = true;
-        nodes[1].paste = true;
-        nodes[2].retry = true;
-        let tree = Tree::new(nodes).unwrap();
-        let decoded = Tree::decode(&tree.encode()).unwrap();
-        assert_eq!(decoded.start().check, Some(Check::Online));
-        assert_eq!(decoded.start().answer_for("offline").unwrap().next, "fix");
-        assert!(decoded.start().answer_for("online").is_none());
-        assert!(decoded.node("fix").unwrap().watch);
-        assert!(decoded.node("a").unwrap().paste);
-        assert!(decoded.node("b").unwrap().retry);
-        assert_eq!(decoded.nodes(), tree.nodes());
-    }
-
-    #[test]
-    fn decode_rejects_garbage_instead_of_panicking() {
-        assert!(Tree::decode("N\tstart\tquestion").is_err());
-        assert!(Tree::decode("A\tx\t-\tlabel").is_err());
-        assert!(Tree::decode("N\tx\tguidance\tvisitor\tx.md\tb\t-\tNo start").is_err());
-        let start = "N\tstart\tquestion\teveryone\ts.md\t-";
-        assert!(Tree::decode(&format!("{start}\t-\tS\nA\tnowhere\t-\tGo")).is_err());
-        assert!(Tree::decode(&format!("{start}\tping\tS\nA\tstart\t-\tGo")).is_err());
-        assert!(Tree::decode(&format!("{start}\t-\tS\nA\tstart\toffline\tGo")).is_err());
-        assert!(Tree::decode(&format!("{start}\tonline\tS\nA\tstart\tmaybe\tGo")).is_err());
-    }
+#[cfg(test)]
+mod tests {
+    use super::fixture::{node, sample};
+    use super::*;
 
     #[test]
     fn questions_left_counts_the_longest_run_to_guidance() {
@@ -519,12 +400,6 @@ mod tests {
         assert_eq!(left("fix"), 0, "counting stops at the first guidance");
         assert_eq!(left("c"), 1);
         assert_eq!(left("end"), 0);
-    }
-
-    #[test]
-    fn the_tree_embedded_by_the_build_decodes() {
-        let tree = Tree::decode(include_str!(concat!(env!("OUT_DIR"), "/tree.txt"))).unwrap();
-        assert_eq!(tree.start().id, START);
     }
 
     #[test]
