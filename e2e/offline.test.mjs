@@ -85,7 +85,7 @@ describe("offline after one visit", () => {
     const first = await context.newPage();
     await first.goto(site.server.url);
     await first.waitForSelector("html[data-app=started]");
-    await waitUntil(() => first.evaluate(async () => (await caches.keys()).length === 1), "the first build is cached", 30_000);
+    await waitUntil(() => first.evaluate(async () => (await caches.keys()).length === 1), "the first build is cached", 60_000);
 
     // Deploy a second build: a changed tree, and so another service worker.
     const tree = join(site.root, "content/tree.txt");
@@ -103,7 +103,7 @@ describe("offline after one visit", () => {
         const registration = await navigator.serviceWorker.getRegistration();
         return (await caches.keys()).length === 2 && !registration.installing && !registration.waiting;
       });
-    await waitUntil(installed, "the second build is cached and active", 30_000);
+    await waitUntil(installed, "the second build is cached and active", 60_000);
     await first.close();
     const next = await context.newPage();
     await next.goto(site.server.url);

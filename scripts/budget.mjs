@@ -9,10 +9,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-// 150,000 until the first screen stopped fetching the whole tree (20 KB) before it could start:
-// its part (0.6 KB) and the page's script that paints a deep link's step from it (0.8 KB) came
-// in instead.
-export const BUDGET = 151_000;
+// The start's part of the tree (0.6 KB) and the page's script that paints a deep link's step
+// (0.8 KB) came in when the whole tree (20 KB) stopped coming first; the minified JS glue
+// (1.8 KB less) made room for them.
+export const BUDGET = 150_000;
 const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 // Files the first screen never loads, so they are not part of its budget: the worker, started
