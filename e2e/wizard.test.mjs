@@ -235,6 +235,28 @@ describe("before and without the app", () => {
     await page.close();
   });
 
+  test("a custom 502 page's link paints its reader's first step, and the app starts from its parts alone", async () => {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    let release;
+    const looked = new Promise((resolve) => (release = resolve));
+    await page.route("**/*_bg.wasm", async (route) => {
+      await looked;
+      await route.continue();
+    });
+    await page.route("**/content/tree.txt*", (route) => route.abort());
+    await page.goto(`${server.url}?audience=visitor&url=https%3A%2F%2Fshop.example%2F&status=502`, { waitUntil: "domcontentloaded" });
+    await page.locator(".static-step h1").waitFor();
+    const painted = await page.locator(".static-step h1").innerText();
+    assert.equal(await page.locator(".static-step .answers a").count(), 0, "a version 1 link's answers are the app's to write");
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname.replace(/.*\/content\//, "")));
+    assert.ok(fetched.includes("steps/start.txt") && fetched.includes("steps/visitor-other-sites.txt"), fetched.join(" "));
+    release();
+    await page.waitForSelector("html[data-app=started]");
+    assert.equal(await heading(page), painted, "the app opens the step that was painted, without the whole tree");
+    await context.close();
+  });
+
   test("without the whole tree, a deep link's step works, and a step beyond its part waits for the tree", async () => {
     // No service worker, whose cache would hand the tree over past the blocked route.
     const context = await browser.newContext({ serviceWorkers: "block" });
