@@ -135,14 +135,16 @@ pub fn decide<'r>(
         .filter(|(_, s)| s.error && s.layer != Layer::App)
         .map(|(id, s)| (*id, s))
         .collect();
-    let app_failing = sightings
-        .values()
-        .any(|s| s.layer == Layer::App && !s.causes.is_empty());
+    // Whether an application server (or else a proxy or platform) names why it failed.
+    let names_a_cause = |app: bool| {
+        sightings
+            .values()
+            .any(|s| (s.layer == Layer::App) == app && !s.causes.is_empty())
+    };
+    let app_failing = names_a_cause(true);
     // A proxy that names why it failed, whatever status it sent (Traefik answers a failed TLS
     // handshake with the backend with a 500).
-    let proxy_failing = sightings
-        .values()
-        .any(|s| s.layer != Layer::App && !s.causes.is_empty());
+    let proxy_failing = names_a_cause(false);
     // A response shown with another status (a 200, a 404, the application's own 500) and
     // nothing failing in it is no gateway error.
     let healthy_response = response_status.is_some_and(|s| !is_gateway_status(s))

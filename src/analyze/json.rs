@@ -25,9 +25,9 @@ pub fn to_json(analysis: &Analysis) -> Value {
             "version": hop.version,
             "said": hop.said,
             "failed": hop.failed,
-            "request_ids": hop.request_ids.iter().map(|(kind, id)| json!({"kind": kind, "id": id})).collect::<Vec<_>>(),
+            "request_ids": request_ids(&hop.request_ids),
         })).collect::<Vec<_>>(),
-        "request_ids": analysis.request_ids.iter().map(|(kind, id)| json!({"kind": kind, "id": id})).collect::<Vec<_>>(),
+        "request_ids": request_ids(&analysis.request_ids),
         "node": analysis.node,
         "evidence": analysis.evidence.iter().map(|e| json!({"line": e.line, "text": e.text, "signature": e.signature})).collect::<Vec<_>>(),
         "confidence": analysis.confidence.name(),
@@ -44,4 +44,11 @@ pub fn to_json(analysis: &Analysis) -> Value {
         "lines": analysis.lines,
         "bytes": analysis.bytes,
     })
+}
+
+/// Request ids, kind and value, as the analysis's and each hop's `request_ids` give them.
+fn request_ids(ids: &[(String, String)]) -> Value {
+    ids.iter()
+        .map(|(kind, id)| json!({"kind": kind, "id": id}))
+        .collect()
 }

@@ -172,12 +172,13 @@ impl Wizard {
     /// making sense is replaced by its last valid step, and the reader is told why; one in an
     /// older form (`step`, `audience`) is replaced by the form that says the same.
     fn follow_location(&self, arrival: Arrival) {
-        let (walk, problem) = location::read();
+        let read = location::read();
         // Only the whole tree may call an address wrong, or show a step its parts do not hold.
-        if (problem.is_some() || !walk.is_held_by(tree())) && !tree().is_complete() {
+        if !tree_store::can_show(&read) {
             let wizard = *self;
             return tree_store::when_whole(Box::new(move || wizard.follow_location(arrival)));
         }
+        let (walk, problem) = read;
         self.arrival.set(arrival);
         let written = walk.to_query(&location::search());
         if problem.is_some() || written != location::search().trim_start_matches('?') {
@@ -199,10 +200,7 @@ pub fn start() {
             .is_some_and(|text| use_tree(&text).is_ok());
         // Only the whole tree may call the address wrong: parts that cannot show its step wait
         // for the rest before anything shows.
-        let followed = parts && {
-            let (walk, problem) = location::read();
-            tree().is_complete() || (problem.is_none() && walk.is_held_by(tree()))
-        };
+        let followed = parts && tree_store::can_show(&location::read());
         let loaded = followed || tree_store::whole_tree().await;
         let document = document();
         let state = if loaded && mount(&document) {

@@ -6,6 +6,7 @@
 
 use super::bodies;
 use crate::content::{DecodeError, Tree};
+use crate::engine::{Problem, Walk};
 use std::cell::Cell;
 
 thread_local! {
@@ -42,6 +43,13 @@ pub fn use_tree(encoded: &str) -> Result<(), DecodeError> {
     TREE.set(Some(Box::leak(Box::new(tree))));
     TEXT.set(Box::leak(encoded.into()));
     Ok(())
+}
+
+/// Whether the tree can show what an address reads as: the whole tree can (a problem it finds is
+/// the address's), parts only a walk they hold without a problem (another part may hold what
+/// they miss).
+pub fn can_show((walk, problem): &(Walk, Option<Problem>)) -> bool {
+    tree().is_complete() || (problem.is_none() && walk.is_held_by(tree()))
 }
 
 /// Fetches the whole tree unless it is already in; whether it is in afterwards. Each call
