@@ -38,6 +38,12 @@ fn main() {
     println!("cargo::rerun-if-changed=src/checks.rs");
     println!("cargo::rerun-if-changed=src/reader.rs");
     println!("cargo::rerun-if-changed=src/url_contract.rs");
+    // The app's wasm keeps the linker's relocations, which scripts/split-wasm.mjs needs to split
+    // it in two (docs/arch/0003); wasm-bindgen drops them from what ships. The worker's does not
+    // need them.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo::rustc-link-arg-bin=fix502=--emit-relocs");
+    }
     let (tree, sources) = content::load::load_dir(Path::new("content")).unwrap_or_else(|errors| {
         eprintln!("content/ has {} problem(s):", errors.len());
         for error in &errors {

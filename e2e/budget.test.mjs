@@ -1,9 +1,9 @@
 // The initial-load budget of the release build (see scripts/budget.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { BUDGET, DIST, fetchedTree, measure, report, worker } from "../scripts/budget.mjs";
+import { BUDGET, DIST, fetchedTree, measure, report, sizes, worker } from "../scripts/budget.mjs";
 
 /** The most a step's part of the tree (content/steps/) may weigh, in bytes brotli. */
 const PART_BUDGET = 6_000;
@@ -23,6 +23,21 @@ test("the first screen's bytes do not grow with the content: no node is built in
   // Single-word ids such as "start" also occur in code; every other id has a dash.
   const built = ids.filter((id) => id.includes("-") && wasm.includes(id));
   assert.deepEqual(built, [], "node ids found in the wasm");
+});
+
+test("the panels are split out: their module is not part of the first screen, which loads the one that fetches it", () => {
+  const names = readdirSync(DIST);
+  const panels = names.filter((name) => /^fix502-panels-[0-9a-f]{16}\.wasm$/.test(name));
+  assert.equal(panels.length, 1, "one panels' module in dist/");
+  const { files } = measure();
+  assert.ok(!files.some((file) => file.name.startsWith("fix502-panels")), "not counted in the first screen");
+  const loader = files.find((file) => /^fix502-split-[0-9a-f]{16}\.js$/.test(file.name));
+  assert.ok(loader, "the loader is part of the first screen");
+  assert.match(readFileSync(join(DIST, loader.name), "utf8"), new RegExp(`"\\./${panels[0]}"`), "the loader fetches the panels' module by its name");
+  const index = readFileSync(join(DIST, "index.html"), "utf8");
+  assert.ok(index.includes(`href=./${loader.name}`), "index.html preloads the loader");
+  // The panels' code is in their module: its size is what the first screen no longer carries.
+  console.log(`the panels' module: ${sizes(readFileSync(join(DIST, panels[0]))).brotli} bytes brotli`);
 });
 
 test("a deep link's part of the tree stays small however many nodes there are", () => {

@@ -11,18 +11,21 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 // The start's part of the tree (0.6 KB) and the page's script that paints a deep link's step
 // (0.8 KB) came in when the whole tree (20 KB) stopped coming first; the minified JS glue
-// (1.8 KB less) made room for them.
-export const BUDGET = 150_000;
+// (1.8 KB less) made room for them. Splitting the panels out of the wasm (docs/arch/0003)
+// brought the total from 149,100 to 133,200.
+export const BUDGET = 135_000;
 const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 // Files the first screen never loads, so they are not part of its budget: the worker, started
-// when someone pastes or opens the report (fix502-worker*), the script for help desks that
+// when someone pastes or opens the report (fix502-worker*), the panels' module, fetched when
+// one of them is first used (fix502-panels-*), the script for help desks that
 // embed the guide (assets/embed.js), and the service worker, registered once the page has
 // loaded (sw.js).
 const START_PART = "content/steps/start.txt";
-const notFirstScreen = (name) => name.startsWith("fix502-worker") || name === "embed.js" || name === "sw.js";
+const notFirstScreen = (name) =>
+  name.startsWith("fix502-worker") || name.startsWith("fix502-panels") || name === "embed.js" || name === "sw.js";
 
-const sizes = (bytes) => ({
+export const sizes = (bytes) => ({
   raw: bytes.length,
   gzip: gzipSync(bytes, { level: 9 }).length,
   brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,

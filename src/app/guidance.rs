@@ -4,7 +4,6 @@
 use super::answer_list::AnswerList;
 use super::body::NodeBody;
 use super::retry::Retry;
-use super::watch_panel::WatchPanel;
 use crate::content::Node;
 use crate::engine::Walk;
 use leptos::prelude::*;
@@ -17,7 +16,7 @@ pub fn Guidance(node: &'static Node, walk: Walk) -> impl IntoView {
             <NodeBody node/>
         </article>
         {node.retry.then(|| view! { <Retry/> })}
-        {node.watch.then(|| view! { <WatchPanel node/> })}
+        {node.watch.then(|| super::deferred::watch(node))}
         <section class="outcome" aria-labelledby="outcome-title">
             <h2 id="outcome-title">"Did this fix it?"</h2>
             <AnswerList node walk/>

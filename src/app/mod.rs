@@ -10,6 +10,7 @@ mod body_html;
 mod check_panel;
 mod context_card;
 mod copy;
+mod deferred;
 mod end;
 mod finding_card;
 mod guidance;

@@ -28,15 +28,20 @@ pub fn PasteBox() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let text = box_of(&event)
-            .and_then(|found| found.query_selector("textarea").ok().flatten())
+        let Some(found) = box_of(&event) else {
+            return;
+        };
+        let text = found
+            .query_selector("textarea")
+            .ok()
+            .flatten()
             .and_then(|area| area.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
             .map(|area| area.value())
             .unwrap_or_default();
         // Text goes to the worker as a file does, so that one path reads both.
         let sequence = js_sys::Array::of1(&text.into());
         if let Ok(blob) = Blob::new_with_str_sequence(&sequence) {
-            read(box_of(&event), blob);
+            super::deferred::read_paste(found, blob);
         }
     };
     // The findings link to steps of the guide: a plain click follows them in place, as answers
@@ -99,7 +104,7 @@ fn take_file(event: web_sys::Event) {
         return;
     }
     if let Some(file) = files.and_then(|files| files.get(0)) {
-        read(Some(found), file.into());
+        super::deferred::read_paste(found, file.into());
     }
 }
 
@@ -111,10 +116,7 @@ fn box_of(event: &web_sys::Event) -> Option<Element> {
 
 /// Reads what was given and shows its findings in the box's result, the button saying it is
 /// busy meanwhile.
-fn read(found: Option<Element>, given: Blob) {
-    let Some(found) = found else {
-        return;
-    };
+pub(super) fn read(found: Element, given: Blob) {
     let _ = found.set_attribute("open", "");
     let button = found.query_selector("button").ok().flatten();
     let result = found.query_selector(".paste-result").ok().flatten();

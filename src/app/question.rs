@@ -3,7 +3,6 @@
 
 use super::answer_list::AnswerList;
 use super::body::NodeBody;
-use super::check_panel::CheckPanel;
 use super::paste_box::PasteBox;
 use super::retry::Retry;
 use crate::content::Node;
@@ -14,7 +13,7 @@ use leptos::prelude::*;
 pub fn Question(node: &'static Node, walk: Walk) -> impl IntoView {
     let changing = walk.changing().is_some();
     view! {
-        {node.check.map(|check| view! { <CheckPanel node check walk=walk.clone()/> })}
+        {node.check.map(|check| super::deferred::check(node, check, walk.clone()))}
         {node.retry.then(|| view! { <Retry/> })}
         {changing.then(|| view! {
             <p class="hint">"Your later answers are kept wherever they still apply."</p>

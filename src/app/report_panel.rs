@@ -3,6 +3,8 @@
 //! plain text, Markdown and JSON with their copy buttons and downloads, and the link that
 //! shares the step. This panel holds the reader's two choices (keep secret-looking parts of the
 //! address; share the error's details) and asks again whenever they, the walk or a check change.
+//! Only its `<details>` is in the first screen: what it holds comes from the panels' module
+//! when it first opens (see [`super::deferred`]).
 
 use super::{Wizard, copy, location, tree, tree_text, worker};
 use crate::checks::encode_findings;
@@ -23,6 +25,21 @@ pub fn ReportPanel() -> impl IntoView {
         })
     };
     let open = RwSignal::new(false);
+    // Most readers never open it, so its contents are asked for only once it has been open.
+    let opened =
+        Memo::new(move |was: Option<&bool>| was == Some(&true) || open.get() || open_at_end());
+    view! {
+        <details class="report" prop:open=move || open_at_end() || open.get_untracked() on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
+            <summary>"Report for support"</summary>
+            {move || opened.get().then(|| super::deferred::report(open.read_only()))}
+        </details>
+    }
+}
+
+/// What the panel holds once open: the reader's two choices, the report and the share link.
+#[component]
+pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
     let with_details = RwSignal::new(false);
     let with_secrets = RwSignal::new(false);
     let status = RwSignal::new(String::new());
@@ -71,8 +88,6 @@ pub fn ReportPanel() -> impl IntoView {
     };
     let say = move |text| status.set(text);
     view! {
-        <details class="report" prop:open=move || open_at_end() || open.get_untracked() on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
-            <summary>"Report for support"</summary>
             <p class="hint">"What support teams ask for: the address, the time, the request ids, what you tried, every answer and check, and your browser. It stays on this page until you copy or download it."</p>
             <label class="report-option">
                 <input type="checkbox" on:change=move |event| with_secrets.set(event_target_checked(&event))/>
@@ -90,6 +105,5 @@ pub fn ReportPanel() -> impl IntoView {
                 " Include the error's address, time and request id"
             </label>
             <div inner_html=move || part(true) on:click=move |event| copy::on_click(&event, say)></div>
-        </details>
     }
 }

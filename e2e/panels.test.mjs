@@ -1,0 +1,90 @@
+// End to end: the panels' module (docs/arch/0003). The first screen does without it; the live
+// checks, the watch, the report and the reading of a paste fetch it the first time one of them
+// runs, once; and a module that cannot be fetched says so where the panel would be, with a way
+// to try again that works once the network is back.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { answer, launch, openApp, reaches, serve } from "./support.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const PANELS = /\/fix502-panels-[0-9a-f]+\.wasm$/;
+const NOT_LOADED = "This part of the guide could not load. Check your connection, then try again.";
+const NOT_READ = "The paste could not be read: the part of the guide that reads it could not load. Check your connection, then press Read it again.";
+
+/** A page whose requests for the panels' module are counted, refused while `network.refuse`
+ * and held until `network.held` settles, if set. The service worker is blocked so that every
+ * request reaches the route. */
+async function watchedPage(network = { refuse: false, held: null }) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const fetched = [];
+  await context.route(PANELS, async (route) => {
+    fetched.push(route.request().url());
+    await network.held;
+    return network.refuse ? route.abort("internetdisconnected") : route.continue();
+  });
+  const page = await openApp(context, server.url);
+  return { context, page, fetched };
+}
+
+const openReport = (page) => page.locator("details.report summary").click();
+
+describe("the panels' module", () => {
+  test("the first screen does without it; the report fetches it once, and a check step then needs no other", async () => {
+    const { context, page, fetched } = await watchedPage();
+    await page.waitForTimeout(500);
+    assert.deepEqual(fetched, [], "the start needs only the first screen's module");
+    await openReport(page);
+    await page.waitForFunction(() => document.querySelector(".report-preview")?.textContent.startsWith("502 Bad Gateway: report for support"));
+    assert.equal(fetched.length, 1);
+    // The online check runs from the module already in.
+    await answer(page, "I was visiting a website");
+    await reaches(page, "Reload the page");
+    assert.equal(fetched.length, 1, "fetched once for the page");
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test("a paste read while the module cannot be fetched says so, and is read once it can", async () => {
+    const network = { refuse: true };
+    const { context, page, fetched } = await watchedPage(network);
+    await page.locator("details.paste summary").click();
+    await page.locator("#paste-text").fill("HTTP/1.1 502 Bad Gateway\nServer: nginx\n\nconnect() failed (111: Connection refused) while connecting to upstream");
+    await page.locator("details.paste button", { hasText: "Read it" }).click();
+    await page.locator(".paste-result .load-error", { hasText: NOT_READ }).waitFor();
+    network.refuse = false;
+    await page.locator("details.paste button", { hasText: "Read it" }).click();
+    await page.locator(".paste-result", { hasText: "nothing accepted the connection at the upstream's address" }).waitFor();
+    assert.equal(await page.locator(".paste-result .load-error").count(), 0);
+    assert.equal(fetched.length, 2, "the failed fetch, then the one that worked");
+    await context.close();
+  });
+
+  test("a panel says it is loading while the module comes, and if it cannot come offers to try again, which shows it once the network is back", async () => {
+    let release;
+    const network = { refuse: true, held: new Promise((resolve) => (release = resolve)) };
+    const { context, page } = await watchedPage(network);
+    await openReport(page);
+    const slot = page.locator("details.report .panel-slot");
+    await slot.waitFor();
+    assert.equal(await slot.evaluate((element) => element.childElementCount), 0);
+    assert.equal(await slot.evaluate((element) => getComputedStyle(element, "::before").content), '"Loading…"');
+    release();
+    const failed = page.locator("details.report .load-error[role=alert]");
+    await failed.locator("p", { hasText: NOT_LOADED }).waitFor();
+    network.refuse = false;
+    await failed.locator("button", { hasText: "Try again" }).click();
+    await page.waitForFunction(() => document.querySelector(".report-preview")?.textContent.startsWith("502 Bad Gateway: report for support"));
+    assert.equal(await page.locator("details.report .load-error").count(), 0);
+    await context.close();
+  });
+});

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Splits the app's wasm in two after Trunk has built it (docs/arch/0003): the first screen's
+// module, and the panels' module (src/app/deferred.rs) that the page fetches the first time a
+// reader opens a check, the watch, the report or a paste. Trunk cannot do this itself: the
+// split must read the wasm as the linker wrote it, with its relocations (build.rs asks for
+// them), and wasm-bindgen must then keep the exports the second module calls, which Trunk has
+// no setting for. So this script takes the wasm Trunk's cargo build left in target/, splits it
+// with wasm-split-cli (crates.io's wasm_split_cli_support, the splitter Leptos's own build
+// uses; scripts/setup installs it), runs wasm-bindgen and, in release, wasm-opt on both halves
+// as Trunk would, and puts the results in place of Trunk's glue and wasm, under names that
+// carry a hash of their content, with index.html naming them and their integrity. Trunk runs it
+// after every build (Trunk.toml), before the glue is minified and the files precompressed.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("usage: split-wasm.mjs STAGING (or set TRUNK_STAGING_DIR)");
+const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
+const target = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, "target");
+const linked = join(target, "wasm32-unknown-unknown", release ? "release" : "debug", "fix502.wasm");
+
+const staged = (pattern) => {
+  const name = readdirSync(dir).find((file) => pattern.test(file));
+  if (!name) throw new Error(`no file matching ${pattern} in ${dir}`);
+  return name;
+};
+const trunkGlue = staged(/^fix502-[0-9a-f]+\.js$/);
+const trunkWasm = staged(/^fix502-[0-9a-f]+_bg\.wasm$/);
+const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const hashed = (stem, ext, bytes) => `${stem}-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.${ext}`;
+const run = (command, args) => execFileSync(command, args, { stdio: ["ignore", "ignore", "inherit"] });
+
+const work = mkdtempSync(join(tmpdir(), "fix502-split-"));
+try {
+  run("wasm-split-cli", ["--target", "web", "--out-name", "fix502", linked, join(work, "split")]);
+  run("wasm-bindgen", [
+    "--target=web", "--keep-lld-exports", "--no-demangle", "--no-typescript",
+    `--out-dir=${join(work, "bindgen")}`, "--out-name=fix502", join(work, "split", "fix502.wasm"),
+  ]);
+  const mainWasm = join(work, "bindgen", "fix502_bg.wasm");
+  const panelsWasm = join(work, "split", "split_panels.wasm");
+  if (release) for (const file of [mainWasm, panelsWasm]) run("wasm-opt", ["-Oz", "--converge", file, "-o", file]);
+
+  const panels = readFileSync(panelsWasm);
+  const panelsName = hashed("fix502-panels", "wasm", panels);
+  const loaderText = readFileSync(join(work, "split", "__wasm_split.js"), "utf8");
+  const glueText = readFileSync(join(work, "bindgen", "fix502.js"), "utf8");
+  const wasm = readFileSync(mainWasm);
+  // The glue and the loader import each other, so neither can be named by its own content:
+  // both are named by a hash of everything the first screen's module is made of, which changes
+  // whenever any of it does, as a name that is cached for a year must.
+  const build = createHash("sha256").update(wasm).update(panels).update(glueText).update(loaderText).digest("hex").slice(0, 16);
+  const [glueName, loaderName] = [`fix502-${build}.js`, `fix502-split-${build}.js`];
+  const loader = rewrite(loaderText, {
+    'from "./fix502.js"': `from "./${glueName}"`,
+    'new URL("./split_panels.wasm"': `new URL("./${panelsName}"`,
+  });
+  // Only the import: the wasm's imports keep the module name the splitter wrote.
+  const glue = rewrite(glueText, { 'from "./__wasm_split.js"': `from "./${loaderName}"` });
+
+  const index = join(dir, "index.html");
+  let html = readFileSync(index, "utf8");
+  for (const [name, bytes] of [[trunkGlue, glue], [trunkWasm, wasm]]) {
+    const before = integrity(readFileSync(join(dir, name)));
+    if (!html.includes(before)) throw new Error(`index.html does not name ${name} by its integrity hash`);
+    html = html.replaceAll(before, integrity(bytes));
+    rmSync(join(dir, name));
+  }
+  // Trunk's names for the glue and the wasm differ only in their ends.
+  html = html.replaceAll(trunkGlue.replace(/\.js$/, ""), `fix502-${build}`);
+  // The glue imports the loader, so the browser would find it only once the glue is in: a
+  // preload beside the glue's saves that round trip.
+  const preload = `<link rel=modulepreload href=./${loaderName} crossorigin integrity=${integrity(loader)}>`;
+  html = html.replace(/<link[^>]*rel="?modulepreload[^>]*>/, (glueLink) => glueLink + preload);
+  if (!html.includes(loaderName)) throw new Error("index.html has no modulepreload link for the glue");
+  writeFileSync(index, html);
+  writeFileSync(join(dir, glueName), glue);
+  writeFileSync(join(dir, `fix502-${build}_bg.wasm`), wasm);
+  writeFileSync(join(dir, loaderName), loader);
+  writeFileSync(join(dir, panelsName), panels);
+  console.log(`split: fix502-${build}_bg.wasm ${wasm.length} bytes and ${panelsName} ${panels.length} bytes, loaded by ${loaderName}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** `text` with each key of `names` (which must occur) replaced by its value. */
+function rewrite(text, names) {
+  for (const [from, to] of Object.entries(names)) {
+    if (!text.includes(from)) throw new Error(`expected ${from}`);
+    text = text.replaceAll(from, to);
+  }
+  return text;
+}

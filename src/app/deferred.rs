@@ -1,0 +1,128 @@
+//! The panels most readers never open, kept out of the first screen's wasm: the live checks,
+//! the watch, the report's contents and the reading of a paste. Each function here is a split
+//! point (see docs/arch/0003-panels-load-on-first-use.md): the build moves it, and all the code
+//! only it reaches, into a second wasm module that the page fetches the first time one of them
+//! runs. A module that cannot be fetched says so where the panel would be, with a way to try
+//! again; the reader can always answer the questions by hand.
+
+use super::check_panel::CheckPanel;
+use super::report_panel::ReportBody;
+use super::watch_panel::WatchPanel;
+use crate::checks::Check;
+use crate::content::Node;
+use crate::engine::Walk;
+use leptos::__reexports::send_wrapper::SendWrapper;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+#[cfg(feature = "split")]
+use std::future::Future;
+use web_sys::{Blob, Element};
+
+/// What a reader sees where a panel could not be fetched.
+const NOT_LOADED: &str =
+    "This part of the guide could not load. Check your connection, then try again.";
+/// What a reader sees where a paste could not be read for that reason.
+const NOT_READ: &str = "The paste could not be read: the part of the guide that reads it could not load. Check your connection, then press Read it again.";
+
+/// A panel to show. One split point for all of them, so that the first screen carries one
+/// copy of the code that waits for the module rather than one per panel.
+enum Panel {
+    Check(&'static Node, Check, Walk),
+    Watch(&'static Node),
+    Report(ReadSignal<bool>),
+}
+
+// The split points. The app's build splits (Cargo feature `split`, set by index.html); other
+// builds of the library, such as the worker's and the browser tests', call them directly, as a
+// split point's exports would otherwise keep the panels alive in every binary.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(panels, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+#[cfg_attr(not(feature = "split"), expect(clippy::unnecessary_wraps))]
+fn panel(panel: Panel) -> Result<AnyView, SplitLoaderError> {
+    Ok(match panel {
+        Panel::Check(node, check, walk) => view! { <CheckPanel node check walk/> }.into_any(),
+        Panel::Watch(node) => view! { <WatchPanel node/> }.into_any(),
+        Panel::Report(open) => view! { <ReportBody open/> }.into_any(),
+    })
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(panels, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+#[cfg_attr(not(feature = "split"), expect(clippy::unnecessary_wraps))]
+fn paste_reader(found: Element, given: Blob) -> Result<(), SplitLoaderError> {
+    super::paste_box::read(found, given);
+    Ok(())
+}
+
+/// A split point's result, waiting for the panels' module where the build split it.
+#[cfg(feature = "split")]
+async fn split<T>(
+    called: impl Future<Output = Result<T, SplitLoaderError>>,
+) -> Result<T, SplitLoaderError> {
+    called.await
+}
+#[cfg(not(feature = "split"))]
+async fn split<T>(called: Result<T, SplitLoaderError>) -> Result<T, SplitLoaderError> {
+    called
+}
+
+/// A question's live check.
+pub fn check(node: &'static Node, check: Check, walk: Walk) -> impl IntoView {
+    loaded(move || Panel::Check(node, check, walk.clone()))
+}
+
+/// A guidance step's offer to watch the site.
+pub fn watch(node: &'static Node) -> impl IntoView {
+    loaded(move || Panel::Watch(node))
+}
+
+/// The report panel's contents, once it is open.
+pub fn report(open: ReadSignal<bool>) -> impl IntoView {
+    loaded(move || Panel::Report(open))
+}
+
+/// Reads a paste in `found`'s box, or says there why it cannot.
+pub fn read_paste(found: Element, given: Blob) {
+    leptos::task::spawn_local(async move {
+        if split(paste_reader(found.clone(), given)).await.is_err()
+            && let Ok(Some(result)) = found.query_selector(".paste-result")
+        {
+            result.set_inner_html(&format!(
+                "<p class=\"load-error\" role=\"alert\">{NOT_READ}</p>"
+            ));
+        }
+    });
+}
+
+/// The panel `which` gives, once the panels' module is in, or the reason it is not with a
+/// button that tries again.
+fn loaded(which: impl Fn() -> Panel + Send + Sync + 'static) -> impl IntoView {
+    let attempt = RwSignal::new(0_u32);
+    move || {
+        attempt.track();
+        // While the module is on its way the slot is empty and the stylesheet writes
+        // "Loading…" in it: cheaper for the first screen's wasm than a <Suspense>.
+        view! { <div class="panel-slot">{arrival(which(), attempt)}</div> }
+    }
+}
+
+/// Not generic, so that its future's code is in the first screen's wasm once.
+fn arrival(which: Panel, attempt: RwSignal<u32>) -> Suspend<AnyView> {
+    let loading = split(panel(which));
+    Suspend::new(SendWrapper::new(async move {
+        match loading.await {
+            Ok(view) => view,
+            Err(_) => view! {
+                <div class="load-error" role="alert">
+                    <p>{NOT_LOADED}</p>
+                    <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+                </div>
+            }
+            .into_any(),
+        }
+    }))
+}
