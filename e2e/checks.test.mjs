@@ -48,6 +48,8 @@ describe("online check", () => {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector("html[data-app=started]");
+    // The page fetches the checks' module once it has started: the network drops after that.
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => /fix502-panels-/.test(entry.name)));
     await context.setOffline(true);
     await answer(page, "I was visiting a website");
     await reaches(page, "Restart your connection");

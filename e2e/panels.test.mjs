@@ -1,7 +1,8 @@
-// End to end: the panels' module (docs/arch/0003). The first screen does without it; the live
-// checks, the watch, the report and the reading of a paste fetch it the first time one of them
-// runs, once; and a module that cannot be fetched says so where the panel would be, with a way
-// to try again that works once the network is back.
+// End to end: the panels' module (docs/arch/0003). The first screen does without it and fetches
+// it once it works, unless the browser asks to save data; then the live checks, the watch, the
+// report and the reading of a paste fetch it the first time one of them runs, once; and a
+// module that cannot be fetched says so where the panel would be, with a way to try again that
+// works once the network is back.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { answer, launch, openApp, reaches, serve } from "./support.mjs";
@@ -21,17 +22,24 @@ const PANELS = /\/fix502-panels-[0-9a-f]+\.wasm$/;
 const NOT_LOADED = "This part of the guide could not load. Check your connection, then try again.";
 const NOT_READ = "The paste could not be read: the part of the guide that reads it could not load. Check your connection, then press Read it again.";
 
-/** A page whose requests for the panels' module are counted, refused while `network.refuse`
- * and held until `network.held` settles, if set. The service worker is blocked so that every
- * request reaches the route. */
-async function watchedPage(network = { refuse: false, held: null }) {
+/** A page, with Save-Data on, whose requests for the modules matching `modules` (the panels'
+ * by default) are counted, refused while `network.refuse` and held until `network.held` settles, if set. The
+ * service worker is blocked so that every request reaches the route. */
+async function watchedPage(network = { refuse: false, held: null }, modules = PANELS, search = "") {
   const context = await browser.newContext({ serviceWorkers: "block" });
+  // Save-Data keeps the page from fetching the module ahead, so that the tests see each use.
+  await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true } }));
   const fetched = [];
-  await context.route(PANELS, async (route) => {
+  await context.route(modules, async (route) => {
     fetched.push(route.request().url());
     await network.held;
     return network.refuse ? route.abort("internetdisconnected") : route.continue();
   });
+  if (search) {
+    const page = await context.newPage();
+    await page.goto(`${server.url}${search}`);
+    return { context, page, fetched };
+  }
   const page = await openApp(context, server.url);
   return { context, page, fetched };
 }
@@ -39,7 +47,25 @@ async function watchedPage(network = { refuse: false, held: null }) {
 const openReport = (page) => page.locator("details.report summary").click();
 
 describe("the panels' module", () => {
-  test("the first screen does without it; the report fetches it once, and a check step then needs no other", async () => {
+  test("the first screen does without it, and fetches it once it works", async () => {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    const fetched = [];
+    page.on("request", (request) => {
+      if (PANELS.test(request.url())) fetched.push(page.evaluate(() => document.documentElement.dataset.app ?? "not started"));
+    });
+    await page.goto(server.url);
+    await page.waitForSelector("html[data-app=started]");
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => /fix502-panels-/.test(entry.name)));
+    assert.deepEqual(await Promise.all(fetched), ["started"], "once, after the app has started");
+    // Offline now, the visitor's next step still runs its check, which says so.
+    await context.setOffline(true);
+    await answer(page, "I was visiting a website");
+    await reaches(page, "Restart your connection");
+    await context.close();
+  });
+
+  test("with Save-Data it is fetched on first use only: the report fetches it once, and a check step then needs no other", async () => {
     const { context, page, fetched } = await watchedPage();
     await page.waitForTimeout(500);
     assert.deepEqual(fetched, [], "the start needs only the first screen's module");
@@ -85,6 +111,18 @@ describe("the panels' module", () => {
     await failed.locator("button", { hasText: "Try again" }).click();
     await page.waitForFunction(() => document.querySelector(".report-preview")?.textContent.startsWith("502 Bad Gateway: report for support"));
     assert.equal(await page.locator("details.report .load-error").count(), 0);
+    await context.close();
+  });
+
+  test("the map of every step has a module of its own, and says so if it cannot be fetched", async () => {
+    const split = /\/fix502-(panels|map)-[0-9a-f]+\.wasm$/;
+    let { context, page, fetched } = await watchedPage(undefined, split, "?map");
+    await page.locator(".map-tree li").first().waitFor();
+    assert.equal(fetched.length, 1);
+    assert.match(fetched[0], /fix502-map-/, "the map's module, not the panels'");
+    await context.close();
+    ({ context, page } = await watchedPage({ refuse: true }, split, "?map"));
+    await page.locator("#app .load-error[role=alert]", { hasText: "The map could not load. Check your connection, then reload the page." }).waitFor();
     await context.close();
   });
 });

@@ -18,12 +18,12 @@ const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 // Files the first screen never loads, so they are not part of its budget: the worker, started
 // when someone pastes or opens the report (fix502-worker*), the panels' module, fetched when
-// one of them is first used (fix502-panels-*), the script for help desks that
-// embed the guide (assets/embed.js), and the service worker, registered once the page has
-// loaded (sw.js).
+// one of them is first used (fix502-panels-*), the map's (fix502-map-*), the script for help
+// desks that embed the guide (assets/embed.js), and the service worker, registered once the
+// page has loaded (sw.js).
 const START_PART = "content/steps/start.txt";
 const notFirstScreen = (name) =>
-  name.startsWith("fix502-worker") || name.startsWith("fix502-panels") || name === "embed.js" || name === "sw.js";
+  name.startsWith("fix502-worker") || /^fix502-(panels|map)-/.test(name) || name === "embed.js" || name === "sw.js";
 
 export const sizes = (bytes) => ({
   raw: bytes.length,

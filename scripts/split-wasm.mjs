@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Splits the app's wasm in two after Trunk has built it (docs/arch/0003): the first screen's
-// module, and the panels' module (src/app/deferred.rs) that the page fetches the first time a
-// reader opens a check, the watch, the report or a paste. Trunk cannot do this itself: the
+// Splits the app's wasm after Trunk has built it (docs/arch/0003): the first screen's module,
+// the panels' module (src/app/deferred.rs) that the page fetches the first time a reader opens
+// a check, the watch, the report or a paste, and the map's. Trunk cannot do this itself: the
 // split must read the wasm as the linker wrote it, with its relocations (build.rs asks for
 // them), and wasm-bindgen must then keep the exports the second module calls, which Trunk has
 // no setting for. So this script takes the wasm Trunk's cargo build left in target/, splits it
@@ -42,22 +42,30 @@ try {
     `--out-dir=${join(work, "bindgen")}`, "--out-name=fix502", join(work, "split", "fix502.wasm"),
   ]);
   const mainWasm = join(work, "bindgen", "fix502_bg.wasm");
-  const panelsWasm = join(work, "split", "split_panels.wasm");
-  if (release) for (const file of [mainWasm, panelsWasm]) run("wasm-opt", ["-Oz", "--converge", file, "-o", file]);
+  // One module per name of split point in src/app/deferred.rs (split_panels.wasm, …).
+  const modules = readdirSync(join(work, "split"))
+    .filter((file) => /^split_[a-z_]+\.wasm$/.test(file))
+    .map((file) => ({ file, path: join(work, "split", file) }));
+  if (!modules.length) throw new Error("wasm-split-cli found no split point: is the `split` feature on?");
+  if (release) for (const file of [mainWasm, ...modules.map((module) => module.path)]) run("wasm-opt", ["-Oz", "--converge", file, "-o", file]);
+  for (const module of modules) {
+    module.bytes = readFileSync(module.path);
+    module.name = hashed(`fix502-${module.file.slice("split_".length, -".wasm".length).replaceAll("_", "-")}`, "wasm", module.bytes);
+  }
 
-  const panels = readFileSync(panelsWasm);
-  const panelsName = hashed("fix502-panels", "wasm", panels);
   const loaderText = readFileSync(join(work, "split", "__wasm_split.js"), "utf8");
   const glueText = readFileSync(join(work, "bindgen", "fix502.js"), "utf8");
   const wasm = readFileSync(mainWasm);
   // The glue and the loader import each other, so neither can be named by its own content:
   // both are named by a hash of everything the first screen's module is made of, which changes
   // whenever any of it does, as a name that is cached for a year must.
-  const build = createHash("sha256").update(wasm).update(panels).update(glueText).update(loaderText).digest("hex").slice(0, 16);
+  const hash = createHash("sha256").update(wasm).update(glueText).update(loaderText);
+  for (const module of modules) hash.update(module.bytes);
+  const build = hash.digest("hex").slice(0, 16);
   const [glueName, loaderName] = [`fix502-${build}.js`, `fix502-split-${build}.js`];
   const loader = rewrite(loaderText, {
     'from "./fix502.js"': `from "./${glueName}"`,
-    'new URL("./split_panels.wasm"': `new URL("./${panelsName}"`,
+    ...Object.fromEntries(modules.map((module) => [`new URL("./${module.file}"`, `new URL("./${module.name}"`])),
   });
   // Only the import: the wasm's imports keep the module name the splitter wrote.
   const glue = rewrite(glueText, { 'from "./__wasm_split.js"': `from "./${loaderName}"` });
@@ -81,8 +89,9 @@ try {
   writeFileSync(join(dir, glueName), glue);
   writeFileSync(join(dir, `fix502-${build}_bg.wasm`), wasm);
   writeFileSync(join(dir, loaderName), loader);
-  writeFileSync(join(dir, panelsName), panels);
-  console.log(`split: fix502-${build}_bg.wasm ${wasm.length} bytes and ${panelsName} ${panels.length} bytes, loaded by ${loaderName}`);
+  for (const module of modules) writeFileSync(join(dir, module.name), module.bytes);
+  const split = modules.map((module) => `${module.name} ${module.bytes.length} bytes`).join(", ");
+  console.log(`split: fix502-${build}_bg.wasm ${wasm.length} bytes; ${split}; loaded by ${loaderName}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,8 +1,8 @@
 //! The panels most readers never open, kept out of the first screen's wasm: the live checks,
-//! the watch, the report's contents and the reading of a paste. Each function here is a split
-//! point (see docs/arch/0003-panels-load-on-first-use.md): the build moves it, and all the code
-//! only it reaches, into a second wasm module that the page fetches the first time one of them
-//! runs. A module that cannot be fetched says so where the panel would be, with a way to try
+//! the watch, the report's contents and the reading of a paste, in the module `panels`, and
+//! the map of every step in `map`. Each function here is a split point (see
+//! docs/arch/0003-panels-load-on-first-use.md): the build moves it, and all the code only it
+//! reaches, into a second wasm module that the page fetches the first time one of them runs. A module that cannot be fetched says so where the panel would be, with a way to try
 //! again; the reader can always answer the questions by hand.
 
 use super::check_panel::CheckPanel;
@@ -16,13 +16,16 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 #[cfg(feature = "split")]
 use std::future::Future;
-use web_sys::{Blob, Element};
+use web_sys::{Blob, Element, HtmlElement};
 
 /// What a reader sees where a panel could not be fetched.
 const NOT_LOADED: &str =
     "This part of the guide could not load. Check your connection, then try again.";
 /// What a reader sees where a paste could not be read for that reason.
 const NOT_READ: &str = "The paste could not be read: the part of the guide that reads it could not load. Check your connection, then press Read it again.";
+
+/// What a reader sees where the map could not be fetched.
+const NO_MAP: &str = "The map could not load. Check your connection, then reload the page.";
 
 /// A panel to show. One split point for all of them, so that the first screen carries one
 /// copy of the code that waits for the module rather than one per panel.
@@ -37,7 +40,12 @@ enum Panel {
 // split point's exports would otherwise keep the panels alive in every binary.
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(panels, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(
+        panels,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_panels)
+    )
 )]
 #[cfg_attr(not(feature = "split"), expect(clippy::unnecessary_wraps))]
 fn panel(panel: Panel) -> Result<AnyView, SplitLoaderError> {
@@ -58,6 +66,16 @@ fn paste_reader(found: Element, given: Blob) -> Result<(), SplitLoaderError> {
     Ok(())
 }
 
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+#[cfg_attr(not(feature = "split"), expect(clippy::unnecessary_wraps))]
+fn map_page(root: HtmlElement) -> Result<(), SplitLoaderError> {
+    super::map::show(&root);
+    Ok(())
+}
+
 /// A split point's result, waiting for the panels' module where the build split it.
 #[cfg(feature = "split")]
 async fn split<T>(
@@ -68,6 +86,28 @@ async fn split<T>(
 #[cfg(not(feature = "split"))]
 async fn split<T>(called: Result<T, SplitLoaderError>) -> Result<T, SplitLoaderError> {
     called
+}
+
+/// Fetches the panels' module once the first screen works, unless the browser asks to save
+/// data: most walks meet a live check within a step or two, and a reader whose network drops
+/// after the first page keeps the checks, which tell them so. Not before: the first screen's
+/// bytes are the ones a reader waits for.
+pub fn prefetch() {
+    #[cfg(feature = "split")]
+    if !save_data() {
+        // A failed fetch is tried again when a panel needs the module.
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = preload_panels().await;
+        });
+    }
+}
+
+/// Whether the browser asks pages to save data (`navigator.connection.saveData`).
+#[cfg(feature = "split")]
+fn save_data() -> bool {
+    js_sys::Reflect::get(&window().navigator(), &"connection".into())
+        .and_then(|connection| js_sys::Reflect::get(&connection, &"saveData".into()))
+        .is_ok_and(|save| save.is_truthy())
 }
 
 /// A question's live check.
@@ -83,6 +123,19 @@ pub fn watch(node: &'static Node) -> impl IntoView {
 /// The report panel's contents, once it is open.
 pub fn report(open: ReadSignal<bool>) -> impl IntoView {
     loaded(move || Panel::Report(open))
+}
+
+/// Shows the map of every step (`?map`) in `root`: a page of its own, whose code is a module
+/// of its own too, as readers of the guide never see it.
+pub fn map(root: HtmlElement) {
+    // No Leptos owner runs on this page, so the future goes straight to the browser.
+    wasm_bindgen_futures::spawn_local(async move {
+        if split(map_page(root.clone())).await.is_err() {
+            root.set_inner_html(&format!(
+                "<p class=\"load-error\" role=\"alert\">{NO_MAP}</p>"
+            ));
+        }
+    });
 }
 
 /// Reads a paste in `found`'s box, or says there why it cannot.

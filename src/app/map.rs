@@ -17,7 +17,7 @@ const PAGE: &str = r#"<section class="map"><h1 id="step-title" tabindex="-1">Map
 <p class="map-count" role="status"></p>
 <div class="map-outline"><p class="loading" aria-busy="true">Loading…</p></div></section>"#;
 
-/// Shows the map in `root`.
+/// Shows the map in `root`. The app calls it through [`super::deferred::map`], which loads it.
 pub fn show(root: &HtmlElement) {
     document().set_title("Map of every step · fix502");
     root.set_inner_html(PAGE);

@@ -213,8 +213,12 @@ pub fn start() {
             // index.html shows its "could not start" note unless this is set.
             let _ = html.set_attribute("data-app", state);
         }
-        // The rest of the tree, once the step on screen works: the next steps need it.
-        if loaded {
+        // The rest of the tree and the panels, once the step on screen works: the next steps
+        // need them.
+        if state == "started" {
+            if !location::has_param(crate::url_contract::MAP) {
+                deferred::prefetch();
+            }
             tree_store::whole_tree().await;
         }
     });
@@ -242,7 +246,7 @@ fn mount(document: &web_sys::Document) -> bool {
     };
     root.set_inner_html("");
     if location::has_param(crate::url_contract::MAP) {
-        map::show(&root);
+        deferred::map(root);
     } else {
         leptos::mount::mount_to(root, App).forget();
     }
