@@ -183,15 +183,22 @@ describe("links that do not make sense", () => {
   });
 });
 
+/** Holds the app's wasm until the function it returns is called, so that a test sees the page
+ * as it is before the app starts. */
+async function holdApp(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 describe("before and without the app", () => {
   test("a click on a painted answer before the app starts is taken over by the app, without a page load", async () => {
     const page = await browser.newPage();
-    let release;
-    const clicked = new Promise((resolve) => (release = resolve));
-    await page.route("**/*_bg.wasm", async (route) => {
-      await clicked;
-      await route.continue();
-    });
+    const release = await holdApp(page);
     await page.goto(server.url, { waitUntil: "domcontentloaded" });
     await page.evaluate(() => (window.sameDocument = true));
     await page.locator(".static-start a.answer", { hasText: "I run or develop the site" }).click();
@@ -207,12 +214,7 @@ describe("before and without the app", () => {
 
   test("a deep link paints its step before the app starts, and the app takes it over unchanged", async () => {
     const page = await browser.newPage();
-    let release;
-    const looked = new Promise((resolve) => (release = resolve));
-    await page.route("**/*_bg.wasm", async (route) => {
-      await looked;
-      await route.continue();
-    });
+    const release = await holdApp(page);
     await page.goto(`${server.url}?a=owner-site-check&rid=abc-123`, { waitUntil: "domcontentloaded" });
     const step = (selector) =>
       page.locator(selector).evaluate((step) => ({
@@ -238,23 +240,40 @@ describe("before and without the app", () => {
   test("a custom 502 page's link paints its reader's first step, and the app starts from its parts alone", async () => {
     const context = await browser.newContext({ serviceWorkers: "block" });
     const page = await context.newPage();
-    let release;
-    const looked = new Promise((resolve) => (release = resolve));
-    await page.route("**/*_bg.wasm", async (route) => {
-      await looked;
-      await route.continue();
-    });
+    const release = await holdApp(page);
     await page.route("**/content/tree.txt*", (route) => route.abort());
     await page.goto(`${server.url}?audience=visitor&url=https%3A%2F%2Fshop.example%2F&status=502`, { waitUntil: "domcontentloaded" });
+    // Each answer as its label and its link's parameters, in order of name: the app and the
+    // page's script may write them in different orders.
+    const step = (selector) =>
+      page.locator(selector).evaluate((step) => ({
+        heading: step.querySelector("h1").textContent,
+        answers: [...step.querySelectorAll(".answers a")].map((a) => [a.textContent, [...new URL(a.href).searchParams].sort()]),
+      }));
     await page.locator(".static-step h1").waitFor();
-    const painted = await page.locator(".static-step h1").innerText();
-    assert.equal(await page.locator(".static-step .answers a").count(), 0, "a version 1 link's answers are the app's to write");
+    const painted = await step(".static-step");
+    assert.ok(painted.answers.length >= 2, "its answers, which a visitor can tap before the app starts");
     const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname.replace(/.*\/content\//, "")));
     assert.ok(fetched.includes("steps/start.txt") && fetched.includes("steps/visitor-other-sites.txt"), fetched.join(" "));
     release();
     await page.waitForSelector("html[data-app=started]");
-    assert.equal(await heading(page), painted, "the app opens the step that was painted, without the whole tree");
+    const live = await step(".step");
+    assert.deepEqual(live, painted, "the app opens the step that was painted, with the same links, without the whole tree");
     await context.close();
+  });
+
+  test("a link that changes an answer paints the question's heading before the app starts, and no “Loading your step…”", async () => {
+    const page = await browser.newPage();
+    const release = await holdApp(page);
+    await page.goto(`${server.url}?a=visitor-other-sites.visitor-reload&change=visitor-other-sites`, { waitUntil: "domcontentloaded" });
+    await page.locator(".static-step h1").waitFor();
+    const painted = await page.locator(".static-step h1").innerText();
+    assert.equal(painted, "Do other websites open normally right now?");
+    assert.equal(await page.locator(".static-loading").isVisible(), false);
+    release();
+    await page.waitForSelector("html[data-app=started]");
+    assert.equal(await heading(page), painted, "the app opens the question being changed");
+    await page.close();
   });
 
   test("without the whole tree, a deep link's step works, and a step beyond its part waits for the tree", async () => {
