@@ -2,6 +2,7 @@
 //! It is made the reader's own on the way in (see [`crate::personal`]): their site and request
 //! id in place of the placeholders, the steps for their device first.
 
+use super::bodies::LoadError;
 use super::{BodyHtml, Wizard, bodies, known};
 use crate::content::Node;
 use crate::personal;
@@ -23,16 +24,26 @@ pub fn NodeBody(node: &'static Node) -> impl IntoView {
         let html = html.to_string();
         return (move || own(&html)).into_any();
     }
-    let body = LocalResource::new(move || bodies::load(node));
-    (move || match body.get() {
+    // Not a LocalResource, whose async machinery the first screen's wasm would carry for this
+    // one fetch: the state is whether the body has come (it is then in the cache) or why not.
+    let state = RwSignal::new(None::<Result<(), LoadError>>);
+    let fetch = move || {
+        state.set(None);
+        leptos::task::spawn_local(async move {
+            // The step may have gone by the time the body comes.
+            let _ = state.try_set(Some(bodies::load(node).await.map(|_| ())));
+        });
+    };
+    fetch();
+    (move || match state.get() {
         None => {
             view! { <p class="loading body-loading" aria-busy="true">"Loading…"</p> }.into_any()
         }
-        Some(Ok(html)) => own(&html).into_any(),
+        Some(Ok(())) => own(bodies::cached(node).as_deref().unwrap_or_default()).into_any(),
         Some(Err(error)) => view! {
             <div class="load-error" role="alert">
                 <p>{error.to_string()}</p>
-                <button type="button" on:click=move |_| body.refetch()>"Try again"</button>
+                <button type="button" on:click=move |_| fetch()>"Try again"</button>
             </div>
         }
         .into_any(),
