@@ -85,7 +85,14 @@ describe("offline after one visit", () => {
     const first = await context.newPage();
     await first.goto(site.server.url);
     await first.waitForSelector("html[data-app=started]");
-    await waitUntil(() => first.evaluate(async () => (await caches.keys()).length === 1), "the first build is cached", 60_000);
+    // Cached and active: a cache exists as soon as the worker starts installing, and a reload
+    // while it still is would not look for a newer build.
+    const settled = (builds) =>
+      first.evaluate(async (builds) => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return (await caches.keys()).length === builds && !!registration?.active && !registration.installing && !registration.waiting;
+      }, builds);
+    await waitUntil(() => settled(1), "the first build is cached and active", 60_000);
 
     // Deploy a second build: a changed tree, and so another service worker.
     const tree = join(site.root, "content/tree.txt");
@@ -98,12 +105,7 @@ describe("offline after one visit", () => {
     // The page open since before the deploy keeps its build; the next visit takes the new one.
     await first.reload();
     await first.waitForSelector("html[data-app=started]");
-    const installed = () =>
-      first.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        return (await caches.keys()).length === 2 && !registration.installing && !registration.waiting;
-      });
-    await waitUntil(installed, "the second build is cached and active", 60_000);
+    await waitUntil(() => settled(2), "the second build is cached and active", 60_000);
     await first.close();
     const next = await context.newPage();
     await next.goto(site.server.url);
