@@ -11,11 +11,11 @@ use super::watch_panel::WatchPanel;
 use crate::checks::Check;
 use crate::content::Node;
 use crate::engine::Walk;
-use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
-#[cfg(feature = "split")]
 use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
 use web_sys::{Blob, Element, HtmlElement};
 
 /// What a reader sees where a panel could not be fetched.
@@ -89,21 +89,27 @@ async fn split<T>(called: Result<T, SplitLoaderError>) -> Result<T, SplitLoaderE
 }
 
 /// Fetches the panels' module once the first screen works, unless the browser asks to save
-/// data: most walks meet a live check within a step or two, and a reader whose network drops
-/// after the first page keeps the checks, which tell them so. Not before: the first screen's
-/// bytes are the ones a reader waits for.
+/// data: most walks meet a live check within a step or two, which then shows at once, and a
+/// reader whose network drops after the first page keeps the checks, which tell them so. Not
+/// before: the first screen's bytes are the ones a reader waits for.
 pub fn prefetch() {
-    #[cfg(feature = "split")]
     if !save_data() {
         // A failed fetch is tried again when a panel needs the module.
         wasm_bindgen_futures::spawn_local(async {
-            let _ = preload_panels().await;
+            let _ = preload().await;
         });
     }
 }
 
+/// Fetches the panels' module, where the build split it.
+async fn preload() -> Result<(), SplitLoaderError> {
+    #[cfg(feature = "split")]
+    return preload_panels().await;
+    #[cfg(not(feature = "split"))]
+    Ok(())
+}
+
 /// Whether the browser asks pages to save data (`navigator.connection.saveData`).
-#[cfg(feature = "split")]
 fn save_data() -> bool {
     js_sys::Reflect::get(&window().navigator(), &"connection".into())
         .and_then(|connection| js_sys::Reflect::get(&connection, &"saveData".into()))
@@ -152,30 +158,52 @@ pub fn read_paste(found: Element, given: Blob) {
 }
 
 /// The panel `which` gives, once the panels' module is in, or the reason it is not with a
-/// button that tries again.
+/// button that tries again. No `<Suspense>` or `Suspend`: the first screen's wasm would carry
+/// their machinery for this one wait.
 fn loaded(which: impl Fn() -> Panel + Send + Sync + 'static) -> impl IntoView {
-    let attempt = RwSignal::new(0_u32);
+    // Whether the module is in: not yet (None), or whether fetching it worked.
+    let arrived = RwSignal::new(None::<bool>);
+    fetch(arrived);
+    // While the module is on its way the slot is empty and the stylesheet writes "Loading…"
+    // in it.
     move || {
-        attempt.track();
-        // While the module is on its way the slot is empty and the stylesheet writes
-        // "Loading…" in it: cheaper for the first screen's wasm than a <Suspense>.
-        view! { <div class="panel-slot">{arrival(which(), attempt)}</div> }
+        let shown = arrived.get().map(|arrived| match arrived {
+            // With the module in, the split point's future is ready at once.
+            true => ready(split(panel(which()))).and_then(Result::ok),
+            false => None,
+        });
+        view! { <div class="panel-slot">{shown.map(|panel| panel.unwrap_or_else(|| failed(arrived)))}</div> }
     }
 }
 
-/// Not generic, so that its future's code is in the first screen's wasm once.
-fn arrival(which: Panel, attempt: RwSignal<u32>) -> Suspend<AnyView> {
-    let loading = split(panel(which));
-    Suspend::new(SendWrapper::new(async move {
-        match loading.await {
-            Ok(view) => view,
-            Err(_) => view! {
-                <div class="load-error" role="alert">
-                    <p>{NOT_LOADED}</p>
-                    <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
-                </div>
-            }
-            .into_any(),
-        }
-    }))
+/// Fetches the panels' module (once: the loader keeps it) and says in `arrived` whether it came.
+fn fetch(arrived: RwSignal<Option<bool>>) {
+    arrived.set(None);
+    leptos::task::spawn_local(async move {
+        // The step may have gone by the time the module comes.
+        let _ = arrived.try_set(Some(preload().await.is_ok()));
+    });
+}
+
+/// What shows where the module could not be fetched.
+fn failed(arrived: RwSignal<Option<bool>>) -> AnyView {
+    view! {
+        <div class="load-error" role="alert">
+            <p>{NOT_LOADED}</p>
+            <button type="button" on:click=move |_| fetch(arrived)>"Try again"</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// The output of a future that needs no waiting, or none if it does.
+fn ready<T>(future: impl Future<Output = T>) -> Option<T> {
+    let mut future = pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(output) => Some(output),
+        Poll::Pending => None,
+    }
 }
