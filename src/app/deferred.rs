@@ -5,6 +5,7 @@
 //! reaches, into a second wasm module that the page fetches the first time one of them runs. A module that cannot be fetched says so where the panel would be, with a way to try
 //! again; the reader can always answer the questions by hand.
 
+use super::alert::alert_html;
 use super::check_panel::CheckPanel;
 use super::report_panel::ReportBody;
 use super::watch_panel::WatchPanel;
@@ -137,9 +138,7 @@ pub fn map(root: HtmlElement) {
     // No Leptos owner runs on this page, so the future goes straight to the browser.
     wasm_bindgen_futures::spawn_local(async move {
         if split(map_page(root.clone())).await.is_err() {
-            root.set_inner_html(&format!(
-                "<p class=\"load-error\" role=\"alert\">{NO_MAP}</p>"
-            ));
+            root.set_inner_html(&alert_html(NO_MAP));
         }
     });
 }
@@ -150,9 +149,7 @@ pub fn read_paste(found: Element, given: Blob) {
         if split(paste_reader(found.clone(), given)).await.is_err()
             && let Ok(Some(result)) = found.query_selector(".paste-result")
         {
-            result.set_inner_html(&format!(
-                "<p class=\"load-error\" role=\"alert\">{NOT_READ}</p>"
-            ));
+            result.set_inner_html(&alert_html(NOT_READ));
         }
     });
 }

@@ -3,6 +3,7 @@
 //! match, and the branches above them, in view. It is plain markup and one listener, not a
 //! reactive view: the page only fetches it, shows it and filters it.
 
+use super::alert::alert_html;
 use super::bodies::fetch_content;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,7 +55,7 @@ pub fn show(root: &HtmlElement) {
     wasm_bindgen_futures::spawn_local(async {
         let shown = match fetch_content("map.html").await {
             Ok(html) => html,
-            Err(error) => format!("<p class=\"load-error\" role=\"alert\">{error}</p>"),
+            Err(error) => alert_html(&error.to_string()),
         };
         if let Some(outline) = document().query_selector(".map-outline").ok().flatten() {
             outline.set_inner_html(&shown);

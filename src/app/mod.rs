@@ -2,6 +2,7 @@
 //! walk in the URL. Components follow the page from top to bottom, one per file.
 
 mod address_form;
+mod alert;
 mod answer_list;
 mod answered;
 mod bodies;
@@ -204,18 +205,15 @@ pub fn start() {
         let followed = parts && tree_store::can_show(&location::read());
         let loaded = followed || tree_store::whole_tree().await;
         let document = document();
-        let state = if loaded && mount(&document) {
-            "started"
-        } else {
-            "no-tree"
-        };
+        let started = loaded && mount(&document);
         if let Some(html) = document.document_element() {
             // index.html shows its "could not start" note unless this is set.
+            let state = if started { "started" } else { "no-tree" };
             let _ = html.set_attribute("data-app", state);
         }
         // The rest of the tree and the panels, once the step on screen works: the next steps
         // need them.
-        if state == "started" {
+        if started {
             if !location::has_param(crate::url_contract::MAP) {
                 deferred::prefetch();
             }

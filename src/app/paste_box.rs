@@ -4,6 +4,7 @@
 //! worker reads the text or the file (see [`crate::jobs`]), in the browser: it is never sent
 //! anywhere, and a large file never freezes the page.
 
+use super::alert::alert_html;
 use super::walk_link::is_plain_click;
 use super::{Wizard, location, tree, worker};
 use crate::engine::Walk;
@@ -134,8 +135,7 @@ pub(super) fn read(found: Element, given: Blob) {
     spawn_local(async move {
         let findings = findings(given, result.as_ref()).await;
         busy(false);
-        let html = findings
-            .unwrap_or_else(|why| format!("<p class=\"load-error\" role=\"alert\">{why}</p>"));
+        let html = findings.unwrap_or_else(alert_html);
         if let Some(result) = result {
             result.set_inner_html(&html);
         }
