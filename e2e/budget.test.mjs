@@ -47,3 +47,16 @@ test("a deep link's part of the tree stays small however many nodes there are", 
   // grows with the depth of the tree and the answers of a step, not with the number of nodes.
   assert.ok(largest <= PART_BUDGET, `the largest part is ${largest} bytes brotli`);
 });
+
+test("the first screen's wasm imports its glue's functions by short names, which the glue gives them", () => {
+  const { files } = measure();
+  const wasmName = files.find((file) => file.name.endsWith(".wasm")).name;
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(DIST, wasmName))));
+  const fromGlue = imports.filter((entry) => entry.module === "a");
+  assert.ok(fromGlue.length > 100, `${fromGlue.length} imports from the glue`);
+  const long = fromGlue.filter((entry) => entry.name.length > 4).map((entry) => entry.name);
+  assert.deepEqual(long, [], "no import keeps wasm-bindgen's hashed name");
+  const glue = readFileSync(join(DIST, files.find((file) => /^fix502-[0-9a-f]{16}\.js$/.test(file.name)).name), "utf8");
+  const missing = fromGlue.filter((entry) => !glue.includes(`${entry.name}:`)).map((entry) => entry.name);
+  assert.deepEqual(missing, [], "the glue defines every import the wasm asks for");
+});
