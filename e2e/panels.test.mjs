@@ -3,20 +3,11 @@
 // report and the reading of a paste fetch it the first time one of them runs, once; and a
 // module that cannot be fetched says so where the panel would be, with a way to try again that
 // works once the network is back.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { answer, launch, openApp, reaches, serve } from "./support.mjs";
+import { answer, openApp, reaches, servedBuild } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedBuild();
 
 const PANELS = /\/fix502-panels-[0-9a-f]+\.wasm$/;
 const NOT_LOADED = "This part of the guide could not load. Check your connection, then try again.";
@@ -26,7 +17,7 @@ const NOT_READ = "The paste could not be read: the part of the guide that reads 
  * by default) are counted, refused while `network.refuse` and held until `network.held` settles, if set. The
  * service worker is blocked so that every request reaches the route. */
 async function watchedPage(network = { refuse: false, held: null }, modules = PANELS, search = "") {
-  const context = await browser.newContext({ serviceWorkers: "block" });
+  const context = await served.browser.newContext({ serviceWorkers: "block" });
   // Save-Data keeps the page from fetching the module ahead, so that the tests see each use.
   await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true } }));
   const fetched = [];
@@ -37,10 +28,10 @@ async function watchedPage(network = { refuse: false, held: null }, modules = PA
   });
   if (search) {
     const page = await context.newPage();
-    await page.goto(`${server.url}${search}`);
+    await page.goto(`${served.server.url}${search}`);
     return { context, page, fetched };
   }
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, served.server.url);
   return { context, page, fetched };
 }
 
@@ -48,13 +39,13 @@ const openReport = (page) => page.locator("details.report summary").click();
 
 describe("the panels' module", () => {
   test("the first screen does without it, and fetches it once it works", async () => {
-    const context = await browser.newContext({ serviceWorkers: "block" });
+    const context = await served.browser.newContext({ serviceWorkers: "block" });
     const page = await context.newPage();
     const fetched = [];
     page.on("request", (request) => {
       if (PANELS.test(request.url())) fetched.push(page.evaluate(() => document.documentElement.dataset.app ?? "not started"));
     });
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await page.waitForSelector("html[data-app=started]");
     await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => /fix502-panels-/.test(entry.name)));
     assert.deepEqual(await Promise.all(fetched), ["started"], "once, after the app has started");

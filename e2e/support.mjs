@@ -2,8 +2,10 @@
 // Chromium driven by playwright-core (never a downloaded browser).
 import { createServer } from "node:http";
 import { createServer as createTcpServer } from "node:net";
+import { readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..");
@@ -19,9 +21,46 @@ const TYPES = {
   ".md": "text/markdown; charset=utf-8",
 };
 
-/** Serves `root` on a free loopback port, as any static host would; `routes` (path → `{ file }`
- * or `{ text }`) answer first, without caching. With `root` null, only the routes exist. */
-export async function serve(root = DIST, routes = new Map()) {
+/** The headers the guide recommends its hosts send (assets/_headers: its `/*` block), by name. */
+export const RECOMMENDED_HEADERS = Object.fromEntries(
+  readFileSync(join(ROOT, "assets", "_headers"), "utf8")
+    .split("\n")
+    .filter((line) => /^\s+[A-Za-z-]+: /.test(line))
+    .map((line) => line.trim().split(/: (.*)/s).slice(0, 2)),
+);
+
+/** For a test file that needs only the build and a browser: `{ server, browser }`, the build
+ * served as `serve()` serves it and Chromium, both started before its tests and closed after. */
+export function servedBuild() {
+  const served = {};
+  before(async () => {
+    served.server = await serve();
+    served.browser = await launch();
+  });
+  after(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+  });
+  return served;
+}
+
+/** Records every Content-Security-Policy violation in the pages `target` (a page or a browser
+ * context) opens from now on; `violations(page)` lists them. */
+export const recordViolations = (target) =>
+  target.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (event) =>
+      window.violations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`),
+    );
+  });
+
+export const violations = (page) => page.evaluate(() => window.violations);
+
+/** Serves `root` on a free loopback port, as any static host would, with the headers the guide
+ * recommends (`headers` replaces them); `routes` (path → `{ file }` or `{ text }`, and the
+ * route's own `headers` if any) answer first, without caching or the recommended headers. With
+ * `root` null, only the routes exist. */
+export async function serve(root = DIST, routes = new Map(), headers = RECOMMENDED_HEADERS) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
     const route = routes.get(path);
@@ -29,20 +68,20 @@ export async function serve(root = DIST, routes = new Map()) {
       if (route) {
         const body = route.file ? await readFile(route.file) : route.text;
         const type = TYPES[extname(route.file ?? path)] ?? TYPES[".html"];
-        return response.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(body);
+        return response.writeHead(200, { "content-type": type, "cache-control": "no-store", ...route.headers }).end(body);
       }
       if (!root) throw new Error("no such route");
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) return response.writeHead(403).end();
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      const sent = { ...headers, "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
       // The build's Brotli copy, where there is one and the browser takes it, as hosts send it.
       let body = await readFile(file);
       if (/\bbr\b/.test(request.headers["accept-encoding"] ?? "")) {
         const packed = await readFile(`${file}.br`).catch(() => null);
-        if (packed) [body, headers["content-encoding"]] = [packed, "br"];
+        if (packed) [body, sent["content-encoding"]] = [packed, "br"];
       }
-      response.writeHead(200, headers);
+      response.writeHead(200, sent);
       response.end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The initial-load budget: what the first screen needs (index.html with its inlined CSS and
-// script, the JS glue, the wasm, and the start's part of the tree, content/steps/start.txt)
+// The initial-load budget: what the first screen needs (index.html, its stylesheet and script,
+// the JS glue and loaders, the wasm, and the start's part of the tree, content/steps/start.txt)
 // must stay under BUDGET bytes brotli-compressed in the release build. The rest of the content
 // (the whole tree, the signatures, the bodies) grows with every node and is fetched when
 // needed, so it is printed but not counted, and neither is the worker, loaded on demand. Run

@@ -69,14 +69,6 @@ impl Embedding {
             style,
         }
     }
-
-    /// The style attribute that applies the custom properties.
-    pub fn style_attribute(&self) -> String {
-        self.style
-            .iter()
-            .map(|(property, value)| format!("{property}:{value};"))
-            .collect()
-    }
 }
 
 fn is_hex_colour(given: &str) -> bool {
@@ -127,9 +119,18 @@ mod tests {
         );
         assert_eq!(embedding.theme, Some("dark"));
         assert!(embedding.compact);
+        let style: Vec<(&str, &str)> = embedding
+            .style
+            .iter()
+            .map(|(property, value)| (*property, value.as_str()))
+            .collect();
         assert_eq!(
-            embedding.style_attribute(),
-            "--fix502-accent:#2ec4a0;--fix502-radius:4px;--fix502-font:Georgia, \"Times New Roman\", serif;"
+            style,
+            [
+                ("--fix502-accent", "#2ec4a0"),
+                ("--fix502-radius", "4px"),
+                ("--fix502-font", "Georgia, \"Times New Roman\", serif"),
+            ]
         );
     }
 

@@ -1,7 +1,8 @@
 //! The URL contract: the name of every query parameter the guide reads or writes, in one place.
 //! The walk ([`crate::engine`]), the error's details ([`crate::context`]), the embedding
 //! frame ([`crate::embedding`]), the live checks and the map take their names from here; a test
-//! holds `index.html`'s deep-link test and `assets/embed.js` to the same names.
+//! holds the deep-link test of the page's script (`assets/boot.js`) and `assets/embed.js` to the
+//! same names.
 //!
 //! Links in the wild never stop working: version 1's `step` and `audience` are still read (and
 //! replaced in the address bar by the version 2 form that says the same thing).
@@ -93,12 +94,12 @@ mod tests {
     }
 
     #[test]
-    fn index_html_paints_the_start_only_for_links_that_open_the_start() {
-        let html = shipped("index.html");
-        let test = html
+    fn the_page_paints_the_start_only_for_links_that_open_the_start() {
+        let script = shipped("assets/boot.js");
+        let test = script
             .lines()
             .find(|line| line.contains("deep-link"))
-            .expect("index.html marks deep links");
+            .expect("the page's script marks deep links");
         let names = test
             .split_once("[?&](")
             .and_then(|(_, rest)| rest.split_once(')'))
@@ -112,15 +113,15 @@ mod tests {
     }
 
     #[test]
-    fn index_html_fetches_the_parts_of_every_step_an_address_names() {
-        let html = shipped("index.html");
-        let names = html
+    fn the_page_fetches_the_parts_of_every_step_an_address_names() {
+        let script = shipped("assets/boot.js");
+        let names = script
             .lines()
             .find(|line| line.contains("].forEach(function (name)"))
             .and_then(|line| line.trim().strip_prefix('['))
             .and_then(|line| line.split_once(']'))
             .map(|(names, _)| names)
-            .expect("index.html lists the parameters that name steps");
+            .expect("the page's script lists the parameters that name steps");
         let given: Vec<&str> = names.split(", ").map(|n| n.trim_matches('"')).collect();
         assert_eq!(given, [ANSWERS, CHANGE, FROM, STEP]);
     }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlElement;
 
 thread_local! {
     static HOST: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -26,8 +27,12 @@ pub fn connect(wizard: Wizard, embedding: Embedding) {
         if embedding.compact {
             let _ = html.set_attribute("data-compact", "");
         }
-        if !embedding.style.is_empty() {
-            let _ = html.set_attribute("style", &embedding.style_attribute());
+        // Through the CSSOM rather than a style attribute, which a Content-Security-Policy
+        // without 'unsafe-inline' blocks.
+        if let Some(html) = html.dyn_ref::<HtmlElement>() {
+            for (property, value) in &embedding.style {
+                let _ = html.style().set_property(property, value);
+            }
         }
     }
     let Some(origin) = embedding.host else {

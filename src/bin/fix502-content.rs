@@ -181,7 +181,7 @@ fn files_under(dir: &std::path::Path) -> std::io::Result<Vec<String>> {
 fn precompress(dist: &std::path::Path) -> std::io::Result<()> {
     use std::io::Write;
     for name in files_under(dist)? {
-        if name.ends_with(".br") || name.ends_with(".gz") {
+        if name == "_headers" || name.ends_with(".br") || name.ends_with(".gz") {
             continue;
         }
         let path = dist.join(&name);
@@ -224,7 +224,8 @@ fn write_service_worker(dist: &std::path::Path) -> std::io::Result<()> {
     let mut build = std::hash::DefaultHasher::new();
     let mut files = Vec::new();
     for name in &found {
-        if name == "sw.js" || name.ends_with(".br") || name.ends_with(".gz") {
+        // `_headers` is for the host (assets/_headers), never asked for by the page.
+        if name == "sw.js" || name == "_headers" || name.ends_with(".br") || name.ends_with(".gz") {
             continue;
         }
         build.write(name.as_bytes());
