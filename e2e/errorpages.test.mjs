@@ -2,7 +2,8 @@
 // in real nginx, Apache httpd, HAProxy and Caddy on loopback, in front of an application that
 // fails. Each server's temporary configuration includes the shipped snippet (or, for HAProxy,
 // is the shipped example) with only its paths and ports changed, and serves the wizard from
-// dist/ under /_fix502/, as the snippets recommend.
+// dist/ under /_fix502/, as the snippets recommend. The page and the wizard come with the
+// security headers the snippets send, and run under them without a violation.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -11,7 +12,8 @@ import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import { DIST as BUILT, OUTPUT, ROOT, freePort, launch, serve } from "./support.mjs";
+import { DIST as BUILT, OUTPUT, RECOMMENDED_HEADERS, ROOT, freePort, launch, recordViolations, serve, violations } from "./support.mjs";
+import { errorPagePolicy, errorResponse, snippets } from "../scripts/error-page-csp.mjs";
 
 const PAGES = join(ROOT, "assets", "error-pages");
 // The wizard build to serve under /_fix502/: dist/, or another build (FIX502_DIST=/path).
@@ -222,7 +224,8 @@ async function startSite(name, site) {
   await symlink(DIST, join(www, "wizard"));
   await chmod(site.dir, 0o755); // nginx's workers run as nobody
   site.app = await failingApp();
-  if (SERVERS[name].wizardServer) site.wizard = await serve(DIST);
+  // The static server behind HAProxy sends no headers of its own: HAProxy adds them.
+  if (SERVERS[name].wizardServer) site.wizard = await serve(DIST, new Map(), {});
   site.port = await freePort();
   site.base = `http://127.0.0.1:${site.port}/`;
   const ports = { dir: site.dir, port: site.port, app: site.app.port, wizard: site.wizard && new URL(site.wizard.url).port };
@@ -259,6 +262,7 @@ async function logged(name, site, rid) {
 /** Opens the failing page in Chromium: the page, its response, and the wizard link's URL. */
 async function openFailing(site, options = {}) {
   const page = await browser.newPage(options);
+  await recordViolations(page);
   page.errors = [];
   page.on("pageerror", (error) => page.errors.push(error.message));
   const response = await page.goto(site.base + FAILING);
@@ -292,6 +296,19 @@ for (const [name, server] of Object.entries(SERVERS)) {
       assert.match(rid ?? "", RID, "the response has an X-Request-Id header");
       assert.equal(row.rid, rid);
       if (server.log) await logged(name, site, rid);
+      assert.equal(response.headers.get("content-security-policy"), errorPagePolicy(), "the page's own policy");
+      assert.equal(response.headers.get("x-content-type-options"), "nosniff");
+    });
+
+    test("the wizard comes with the recommended security headers", async () => {
+      const wasm = readdirSync(DIST).find((file) => /^fix502-[0-9a-f]+_bg\.wasm$/.test(file));
+      for (const path of ["", wasm, "content/tree.txt"]) {
+        const response = await fetch(`${site.base}_fix502/${path}`, { headers: { "accept-encoding": "br" } });
+        assert.equal(response.status, 200, path);
+        for (const [header, value] of Object.entries(RECOMMENDED_HEADERS)) {
+          assert.equal(response.headers.get(header), value, `${header} of ${path || "the page"}`);
+        }
+      }
     });
 
     test("the wizard is served from the build's precompressed copies, with the documented cache headers", { skip: server.wizardServer && "HAProxy serves no files" }, async () => {
@@ -304,6 +321,10 @@ for (const [name, server] of Object.entries(SERVERS)) {
         assert.match(response.headers.get("cache-control") ?? "", /max-age=31536000, immutable/);
         assert.deepEqual(new Uint8Array(await response.arrayBuffer()).slice(0, 4), new Uint8Array([0, 0x61, 0x73, 0x6d]), "the body is the wasm itself");
       }
+      const style = readdirSync(DIST).find((file) => /^style-[0-9a-f]+\.css$/.test(file));
+      const stylesheet = await fetch(`${site.base}_fix502/${style}`, { headers: { "accept-encoding": "br" } });
+      assert.equal(stylesheet.headers.get("content-encoding"), "br");
+      assert.match(stylesheet.headers.get("cache-control") ?? "", /max-age=31536000, immutable/, style);
       for (const path of ["", "content/tree.txt", "sw.js"]) {
         const response = await fetch(`${site.base}_fix502/${path}`, { headers: { "accept-encoding": "br" } });
         assert.equal(response.status, 200, path);
@@ -344,6 +365,10 @@ for (const [name, server] of Object.entries(SERVERS)) {
       assert.equal(await page.locator("#fix502-time").innerText(), params.time);
       assert.equal(await page.locator("#fix502-rid").innerText(), rid);
       assert.deepEqual(page.errors, []);
+      // Its style and script ran under its policy: styled, and the link has the context.
+      const button = await page.locator("#fix502-wizard").evaluate((link) => getComputedStyle(link).backgroundColor);
+      assert.notEqual(button, "rgba(0, 0, 0, 0)", "the page's stylesheet applies");
+      assert.deepEqual(await violations(page), [], "the error page breaks no rule of its policy");
       await mkdir(OUTPUT, { recursive: true });
       await page.screenshot({ path: join(OUTPUT, `errorpage-${name}.png`) });
       await openWizard(page);
@@ -353,6 +378,7 @@ for (const [name, server] of Object.entries(SERVERS)) {
       assert.equal(wizard.searchParams.get("from"), "visitor-other-sites");
       assert.equal(wizard.searchParams.get("by"), "error-page");
       for (const key of ["url", "status", "time", "rid", "via"]) assert.equal(wizard.searchParams.get(key), params[key], key);
+      assert.deepEqual(await violations(page), [], "the wizard breaks no rule of its policy");
       await page.close();
     });
 
@@ -510,6 +536,19 @@ describe("the error page on its own", () => {
     const http = await readFile(join(PAGES, "502.http"), "utf8");
     const split = http.indexOf("\r\n\r\n");
     assert.match(http.slice(0, split), /^HTTP\/1\.1 502 Bad Gateway\r\n/);
-    assert.ok(http.slice(split + 4) === page, "the body of 502.http is 502.html byte for byte: rebuild it as haproxy.cfg says");
+    assert.ok(http.slice(split + 4) === page, "the body of 502.http is 502.html byte for byte: run node scripts/error-page-csp.mjs --write");
+    assert.ok(http === errorResponse(page), "502.http's headers are the ones the script writes");
+  });
+
+  test("every server snippet sends the page's policy, by the page's current hashes, and the wizard's headers", async () => {
+    const policy = errorPagePolicy(await shipped());
+    const recommended = Object.values(RECOMMENDED_HEADERS);
+    const configs = snippets().filter((file) => !file.endsWith(".md") && file !== "502.http");
+    assert.deepEqual(configs.sort(), ["Caddyfile", "apache.conf", "haproxy.cfg", "nginx.conf", "traefik.yml", "web.config"]);
+    for (const file of configs) {
+      const text = await readFile(join(PAGES, file), "utf8");
+      assert.ok(text.includes(policy), `${file} carries the page's policy: run node scripts/error-page-csp.mjs --write`);
+      for (const value of recommended) assert.ok(text.includes(value), `${file} sends ${value} with the wizard`);
+    }
   });
 });
