@@ -9,7 +9,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DIST, ROOT, contentNodeIds, launch, serve } from "./support.mjs";
+import { DIST, ROOT, contentNodeIds, launch, recordViolations, RECOMMENDED_HEADERS, serve, violations } from "./support.mjs";
 
 const ASSETS = join(ROOT, "assets");
 // The stand-in wizard: a page of known height that sends nothing by itself.
@@ -47,9 +47,18 @@ before(async () => {
       ["/stand-in/", { text: STAND_IN }],
       ["/stand-in/embed.js", { file: join(ASSETS, "embed.js") }],
     ]),
+    // As a host that lets a help desk embed the guide would send them: its origin (a loopback
+    // port here) added to frame-ancestors.
+    { ...RECOMMENDED_HEADERS, "Content-Security-Policy": RECOMMENDED_HEADERS["Content-Security-Policy"].replace("frame-ancestors 'self'", "frame-ancestors 'self' http://127.0.0.1:*") },
   );
   helpDesk = await serve(null, pages);
-  pages.set("/embed-demo.html", { file: join(ASSETS, "embed-demo.html") });
+  // The demo as a help desk with a strict policy of its own serves it: the guide's origin is
+  // allowed for embed.js and the frame, and nothing is allowed inline.
+  const wizardOrigin = new URL(wizard.url).origin;
+  const headers = {
+    "Content-Security-Policy": `default-src 'self'; script-src 'self' ${wizardOrigin}; style-src 'self'; frame-src ${wizardOrigin}; base-uri 'none'; object-src 'none'`,
+  };
+  for (const file of ["embed-demo.html", "embed-demo.css", "embed-demo.js"]) pages.set(`/${file}`, { file: join(ASSETS, file), headers });
   stranger = await serve(null, new Map([["/blank.html", { text: "<!doctype html><title>stranger</title><p>Another site." }]]));
   browser = await launch();
 });
@@ -328,6 +337,7 @@ describe("the demo page with the real wizard", () => {
   /** The demo on the help desk's origin, embedding the wizard from the other origin. */
   async function demo(options) {
     const page = await browser.newPage(options);
+    await recordViolations(page);
     page.errors = [];
     page.on("pageerror", (error) => page.errors.push(error.message));
     // Records every fix502:* event on the demo page (not in the frames).
@@ -376,6 +386,10 @@ describe("the demo page with the real wizard", () => {
     await frame.waitForFunction(() => document.querySelector("h1").textContent.startsWith("Reload the page once"));
     assert.equal(new URL(page.url()).pathname, "/embed-demo.html", "the help desk's page stays where it was");
     assert.deepEqual(page.errors, []);
+    // The help desk's page and the frame each run under their own policy without a violation.
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("header.site")).display), "flex", "the demo's stylesheet applies");
+    assert.deepEqual(await violations(page), [], "the help desk's page");
+    assert.deepEqual(await frame.evaluate(() => window.violations), [], "the wizard's frame");
     await page.close();
   });
 
