@@ -31,7 +31,7 @@ test("the panels are split out: their module is not part of the first screen, wh
   assert.equal(panels.length, 1, "one panels' module in dist/");
   const { files } = measure();
   assert.ok(!files.some((file) => file.name.startsWith("fix502-panels")), "not counted in the first screen");
-  const loader = files.find((file) => /^fix502-split-[0-9a-f]{16}\.js$/.test(file.name));
+  const loader = files.find((file) => /^fix502-split-[0-9a-f]+\.js$/.test(file.name));
   assert.ok(loader, "the loader is part of the first screen");
   assert.match(readFileSync(join(DIST, loader.name), "utf8"), new RegExp(`"\\./${panels[0]}"`), "the loader fetches the panels' module by its name");
   const index = readFileSync(join(DIST, "index.html"), "utf8");
@@ -56,7 +56,7 @@ test("the first screen's wasm imports its glue's functions by short names, which
   assert.ok(fromGlue.length > 100, `${fromGlue.length} imports from the glue`);
   const long = fromGlue.filter((entry) => entry.name.length > 4).map((entry) => entry.name);
   assert.deepEqual(long, [], "no import keeps wasm-bindgen's hashed name");
-  const glue = readFileSync(join(DIST, files.find((file) => /^fix502-[0-9a-f]{16}\.js$/.test(file.name)).name), "utf8");
+  const glue = readFileSync(join(DIST, files.find((file) => /^fix502-[0-9a-f]+\.js$/.test(file.name)).name), "utf8");
   const missing = fromGlue.filter((entry) => !glue.includes(`${entry.name}:`)).map((entry) => entry.name);
   assert.deepEqual(missing, [], "the glue defines every import the wasm asks for");
 });
