@@ -267,7 +267,7 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
         }
     };
     if !analysis.error_shown {
-        html.raw("<section class=\"paste-findings paste-none\" role=\"status\" data-confidence=\"none\">");
+        html.raw("<section class=\"paste-findings paste-none\" data-confidence=\"none\">");
         notes(&mut html);
         if analysis.notes.is_empty() {
             html.raw("<p>Nothing in this text matches what this guide knows of 502 errors.</p>");
@@ -320,7 +320,7 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
         _ => "partly: the reason shows, but not in the failing component's own words",
     };
     html.raw(&format!(
-        "<section class=\"paste-findings\" role=\"status\" data-confidence=\"{}\"><h2>What the paste shows</h2>",
+        "<section class=\"paste-findings\" data-confidence=\"{}\"><h2>What the paste shows</h2>",
         analysis.confidence.name()
     ));
     hops(&mut html, analysis);

@@ -3,6 +3,8 @@
 //! mapped the outcome to an answer. The reader can always answer by hand instead.
 
 use super::address_form::AddressForm;
+use super::announce::announce;
+use super::focus::keep_focus_in;
 use super::{Arrival, Wizard, location, probe, tree};
 use crate::checking::Run;
 use crate::checks::{self, Check, Input, Site};
@@ -33,13 +35,23 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
     let settle = move |finding: checks::Finding| {
         let walk = here.get_value();
         wizard.record(&node.id, finding.clone());
-        let picked = node
-            .answer_for(finding.outcome)
-            .and_then(|a| walk.choose_by_check(tree(), &a.next));
+        let picked = node.answer_for(finding.outcome).and_then(|answer| {
+            let next = walk.choose_by_check(tree(), &answer.next)?;
+            Some((answer, next))
+        });
         // Move on only if the reader is still on this question.
         match picked {
-            Some(next) if wizard.walk.get_untracked() == walk => wizard.go(next),
-            _ => run.set(Run::Found(finding)),
+            Some((answer, next)) if wizard.walk.get_untracked() == walk => {
+                announce(&format!(
+                    "{} The check answered for you: {}.",
+                    finding.summary, answer.label
+                ));
+                wizard.go(next);
+            }
+            _ => {
+                announce(&finding.summary);
+                run.set(Run::Found(finding));
+            }
         }
     };
     let start = move || {
@@ -128,6 +140,13 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
             _ => {}
         }
     };
+    let panel = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        run.track();
+        if let Some(panel) = panel.get_untracked() {
+            keep_focus_in(panel.into());
+        }
+    });
     let resolver_note = resolvers().1;
     let asking = move || {
         let idle = match run.get() {
@@ -145,7 +164,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         })
     };
     view! {
-        <section class="check" aria-live="polite">
+        <section class="check" tabindex="-1" node_ref=panel>
             {resolver_note.map(|note| view! { <p class="hint">{note}</p> })}
             <div inner_html=move || run.with(|run| run.html(check, address().as_deref())) on:click=act></div>
             {asking}

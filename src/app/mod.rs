@@ -3,6 +3,7 @@
 
 mod address_form;
 mod alert;
+mod announce;
 mod answer_list;
 mod answered;
 mod bodies;
@@ -14,6 +15,7 @@ mod copy;
 mod deferred;
 mod end;
 mod finding_card;
+mod focus;
 mod guidance;
 mod host;
 mod known;

@@ -22,7 +22,7 @@ const PASTE_BOX: &str = r#"<details class="paste"><summary>Have the error page, 
 <label class="paste-file" for="paste-file">Or drop a HAR file or a log here, or choose one (up to 50 MB)</label>
 <input type="file" id="paste-file" accept=".har,.log,.txt,.json,text/*,application/json">
 <p class="hint">This is read in your browser: what you paste or choose never leaves this page.</p>
-<button type="submit">Read it</button></form><div class="paste-result" aria-live="polite"></div></details>"#;
+<button type="submit">Read it</button></form><div class="paste-progress"></div><div class="paste-result" aria-live="polite"></div></details>"#;
 
 #[component]
 pub fn PasteBox() -> impl IntoView {
@@ -32,6 +32,9 @@ pub fn PasteBox() -> impl IntoView {
         let Some(found) = box_of(&event) else {
             return;
         };
+        if is_busy(&found) {
+            return;
+        }
         let text = found
             .query_selector("textarea")
             .ok()
@@ -115,26 +118,37 @@ fn box_of(event: &web_sys::Event) -> Option<Element> {
     target.closest("details.paste").ok().flatten()
 }
 
+/// Whether the box is reading already (its button says so).
+fn is_busy(found: &Element) -> bool {
+    found
+        .query_selector("button[aria-disabled=true]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 /// Reads what was given and shows its findings in the box's result, the button saying it is
-/// busy meanwhile.
+/// busy meanwhile. The button stays focusable (`aria-disabled`, not `disabled`, which would
+/// drop the reader's focus to the page), and the progress shows outside the live region, so
+/// that only the findings are read out, once.
 pub(super) fn read(found: Element, given: Blob) {
     let _ = found.set_attribute("open", "");
     let button = found.query_selector("button").ok().flatten();
+    let progress = found.query_selector(".paste-progress").ok().flatten();
     let result = found.query_selector(".paste-result").ok().flatten();
     let busy = move |busy: bool| {
         if let Some(button) = &button {
             button.set_text_content(Some(if busy { "Reading…" } else { "Read it" }));
-            let _ = if busy {
-                button.set_attribute("disabled", "")
-            } else {
-                button.remove_attribute("disabled")
-            };
+            let _ = button.set_attribute("aria-disabled", if busy { "true" } else { "false" });
         }
     };
     busy(true);
     spawn_local(async move {
-        let findings = findings(given, result.as_ref()).await;
+        let findings = findings(given, progress.as_ref()).await;
         busy(false);
+        if let Some(progress) = progress {
+            progress.set_inner_html("");
+        }
         let html = findings.unwrap_or_else(alert_html);
         if let Some(result) = result {
             result.set_inner_html(&html);
@@ -143,10 +157,10 @@ pub(super) fn read(found: Element, given: Blob) {
 }
 
 /// What the worker found in `given`, as HTML, or why it could not read it. The worker fetches
-/// what it reads with, checks the size and writes the progress, which shows in `result`.
-async fn findings(given: Blob, result: Option<&Element>) -> Result<String, &'static str> {
+/// what it reads with, checks the size and writes the progress, which shows in `progress`.
+async fn findings(given: Blob, progress: Option<&Element>) -> Result<String, &'static str> {
     let query = location::search();
-    let answer = worker::ask_file(jobs::PASTE_FILE, &given, &[&query], result.cloned()).await;
+    let answer = worker::ask_file(jobs::PASTE_FILE, &given, &[&query], progress.cloned()).await;
     answer.ok().and_then(|mut answer| answer.pop()).ok_or(
         "The paste could not be read: this browser did not let the guide start its reader. Reload the page and try again, or answer the questions instead.",
     )

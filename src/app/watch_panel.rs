@@ -137,6 +137,13 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
             _ => {}
         }
     };
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        state.track();
+        if let Some(section) = section.get_untracked() {
+            super::focus::keep_focus_in(section.into());
+        }
+    });
     let panel = move || {
         let site = wizard
             .site
@@ -146,7 +153,7 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
     };
 
     view! {
-        <section class="watch" aria-labelledby="watch-title">
+        <section class="watch" aria-labelledby="watch-title" tabindex="-1" node_ref=section>
             <h2 id="watch-title">"Let this page wait for you"</h2>
             <p class="watch-news" aria-live="polite">{move || state.with(State::news)}</p>
             <div inner_html=panel on:click=act></div>
