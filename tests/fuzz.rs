@@ -108,6 +108,11 @@ fn damaged(real: &'static str) -> impl Strategy<Value = String> {
     })
 }
 
+/// The words of `list`, separated by spaces.
+fn words(list: &'static str) -> Vec<&'static str> {
+    list.split_whitespace().collect()
+}
+
 fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
@@ -116,7 +121,8 @@ fn leak(text: String) -> &'static str {
 fn the_content_loader_takes_any_file_without_panicking() {
     let real = leak(
         std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("content/owner/nginx/owner-nginx-backlog.md"),
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("content/owner/nginx/owner-nginx-backlog.md"),
         )
         .unwrap(),
     );
@@ -145,11 +151,10 @@ fn the_tree_decoder_takes_any_text_without_panicking() {
 
 /// A query string as links write them: known names (and a few unknown) with arbitrary values.
 fn query() -> impl Strategy<Value = String> {
-    let names = proptest::sample::select(vec![
-        "a", "from", "by", "found", "change", "step", "audience", "url", "status", "time", "rid",
-        "via", "lang", "embed", "theme", "compact", "accent", "radius", "font", "statuspage",
-        "doh", "map", "x",
-    ]);
+    let names = proptest::sample::select(words(
+        "a from by found change step audience url status time rid via lang embed theme compact \
+         accent radius font statuspage doh map x",
+    ));
     let pair = (names, text(40)).prop_map(|(name, value)| format!("{name}={value}"));
     proptest::collection::vec(pair, 0..8).prop_map(|pairs| format!("?{}", pairs.join("&")))
 }
@@ -158,9 +163,11 @@ fn query() -> impl Strategy<Value = String> {
 fn answers() -> impl Strategy<Value = String> {
     let ids: Vec<String> = tree().nodes().iter().map(|node| node.id.clone()).collect();
     let id = proptest::sample::select(ids);
-    let step = (id, any::<bool>()).prop_map(|(id, by_check)| {
-        if by_check { format!("~{id}") } else { id }
-    });
+    let step = (id, any::<bool>()).prop_map(
+        |(id, by_check)| {
+            if by_check { format!("~{id}") } else { id }
+        },
+    );
     proptest::collection::vec(step, 0..12).prop_map(|steps| format!("?a={}", steps.join(".")))
 }
 
@@ -255,10 +262,10 @@ fn json() -> impl Strategy<Value = String> {
         text(20).prop_map(|s| serde_json::to_string(&s).unwrap()),
     ];
     leaf.prop_recursive(4, 64, 6, |inner| {
-        let keys = proptest::sample::select(vec![
-            "log", "entries", "request", "response", "url", "method", "status", "statusText",
-            "headers", "name", "value", "content", "text", "time", "startedDateTime", "x",
-        ]);
+        let keys = proptest::sample::select(words(
+            "log entries request response url method status statusText headers name value \
+             content text time startedDateTime x",
+        ));
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..6)
                 .prop_map(|items| format!("[{}]", items.join(","))),
