@@ -5,11 +5,14 @@
 use crate::checks::{self, Check, DnsReply, Fetched, Finding, Site, StatusReport};
 use crate::jobs;
 use gloo_net::http::Request;
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, JSON, Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortSignal, RequestCache, RequestCredentials, RequestMode};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortSignal, ReadableStreamDefaultReader, RequestCache, RequestCredentials, RequestMode,
+};
 
 /// How long any one request of a check may take, in milliseconds.
 pub const TIME_LIMIT_MS: u32 = 8_000;
@@ -202,8 +205,45 @@ async fn fetch_json(url: &str, accept: &str, cancel: &AbortSignal) -> Result<JsV
     if !response.ok() {
         return Err(format!("it answered {}", response.status()));
     }
-    let text = response.text().await.map_err(|error| error.to_string())?;
+    let text = read_limited(&response).await?;
     JSON::parse(&text).map_err(|_| "its answer is not JSON".to_string())
+}
+
+/// The most a check reads of an answer. A resolver's reply or a status page's summary is a few
+/// kilobytes; an answer larger than this is not one, and reading on would only cost the
+/// reader's data and memory.
+const MAX_ANSWER_BYTES: usize = 1 << 20;
+
+/// The body of `response` as text, read piece by piece and given up past [`MAX_ANSWER_BYTES`];
+/// a body that stops coming ends with the fetch's time limit.
+async fn read_limited(response: &gloo_net::http::Response) -> Result<String, String> {
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let piece = JsFuture::from(reader.read()).await.map_err(|_| {
+            format!(
+                "its answer did not finish within {} seconds",
+                TIME_LIMIT_MS / 1000
+            )
+        })?;
+        let done = Reflect::get(&piece, &"done".into()).map_or(true, |done| done.is_truthy());
+        if done {
+            break;
+        }
+        let piece = Uint8Array::new(&Reflect::get(&piece, &"value".into()).unwrap_or_default());
+        if bytes.len() + piece.length() as usize > MAX_ANSWER_BYTES {
+            let _ = reader.cancel();
+            return Err(format!(
+                "its answer is larger than {} MB, far more than a reply should be",
+                MAX_ANSWER_BYTES >> 20
+            ));
+        }
+        bytes.extend(piece.to_vec());
+    }
+    String::from_utf8(bytes).map_err(|_| "its answer is not text".to_string())
 }
 
 async fn dns(site: &Site, resolvers: &[String], cancel: &AbortSignal) -> Finding {
