@@ -44,8 +44,18 @@ const pasted = async (page) => {
   await page.locator("details.paste button", { hasText: "Read it" }).click();
   await page.locator(".paste-findings").waitFor();
 };
-/** The question whose check asks whether the site answers, with the site at `url`. */
-const siteCheck = (context, url) => openApp(context, link({ a: "visitor-other-sites.visitor-reload", url }));
+/** The question whose check asks whether the site at `url` answers, its check started. */
+async function siteCheck(context, url) {
+  const page = await openApp(context, link({ a: "visitor-other-sites.visitor-reload", url }));
+  await answer(page, "No, it still says 502");
+  return page;
+}
+/** A screen a link opens by itself: the app at `params`, once `shown` is on the page. */
+const showing = (params, shown, options) => async (context) => {
+  const page = await openApp(context, link(params));
+  await page.locator(shown).first().waitFor(options);
+  return page;
+};
 const WATCH = "visitor-other-sites.visitor-reload.visitor-site-answers.visitor-other-browser.visitor-site-side";
 
 /** Every kind of screen: how to reach it in a fresh browser context. */
@@ -65,45 +75,29 @@ const SCREENS = {
     await reaches(page, "Reload the page");
     return page;
   },
-  "a guidance step with commands": async (context) => {
-    const page = await openApp(context, link({ from: "owner-nginx-backlog" }));
-    await page.locator(".guidance pre").first().waitFor();
-    return page;
-  },
-  "an end step": async (context) => {
-    const page = await openApp(context, link({ from: "visitor-fixed" }));
-    await page.locator(".end, .step").first().waitFor();
-    return page;
-  },
+  "a guidance step with commands": showing({ from: "owner-nginx-backlog" }, ".guidance pre"),
+  "an end step": showing({ from: "visitor-fixed" }, ".end, .step"),
   "a check running": async (context) => {
     const page = await siteCheck(context, sites.url("hang"));
-    await answer(page, "No, it still says 502");
     await page.locator(".check-running").waitFor();
     return page;
   },
   "a check cancelled": async (context) => {
     const page = await siteCheck(context, sites.url("hang"));
-    await answer(page, "No, it still says 502");
     await page.locator("button.cancel").click();
     await page.locator(".check .hint", { hasText: "Check stopped" }).waitFor();
     return page;
   },
   "a check that found no answer, on the step it chose": async (context) => {
     const page = await siteCheck(context, sites.url("down").replace(/:\d+\/$/, ":9/"));
-    await answer(page, "No, it still says 502");
     await reaches(page, "Refresh your DNS");
     return page;
   },
-  "a check whose result leaves the choice to the reader": async (context) => {
-    const page = await openApp(context, link({ from: "owner-gateway", url: sites.url("plain") }));
-    await page.locator(".check .finding, .picked-by").first().waitFor({ timeout: 15_000 });
-    return page;
-  },
-  "the DNS check's result": async (context) => {
-    const page = await openApp(context, link({ from: "owner-dns-check", url: "http://missing.test/", doh: sites.doh }));
-    await page.locator("[data-check=dns]").first().waitFor({ state: "attached", timeout: 15_000 });
-    return page;
-  },
+  // The harness's addresses are known only once it runs, so these two links are made then.
+  "a check whose result leaves the choice to the reader": (context) =>
+    showing({ from: "owner-gateway", url: sites.url("plain") }, ".check .finding, .picked-by", { timeout: 15_000 })(context),
+  "the DNS check's result": (context) =>
+    showing({ from: "owner-dns-check", url: "http://missing.test/", doh: sites.doh }, "[data-check=dns]", { state: "attached", timeout: 15_000 })(context),
   "the watch counting down": async (context) => {
     const page = await openApp(context, link({ a: WATCH, url: sites.url("down") }));
     await page.locator(".watch button", { hasText: "Watch the site for me" }).click();
@@ -121,22 +115,14 @@ const SCREENS = {
     await page.locator(".report-preview").waitFor();
     return page;
   },
-  "the map": async (context) => {
-    const page = await openApp(context, link({ map: "" }));
-    await page.locator(".map").first().waitFor();
-    return page;
-  },
+  "the map": showing({ map: "" }, ".map"),
   "the context card with notes, open": async (context) => {
     const page = await openApp(context, link({ audience: "visitor", url: "https://shop.example/cart", status: "502", time: "2026-12-03T06:00:00Z", rid: "not valid because of spaces", via: "nginx" }));
     await page.locator(".context-line > summary").click();
     await page.locator("dl.context").waitFor();
     return page;
   },
-  "the compact embed": async (context) => {
-    const page = await openApp(context, link({ embed: "https://help.example.com", compact: "1", from: "owner-nginx-backlog" }));
-    await page.locator(".guidance").waitFor();
-    return page;
-  },
+  "the compact embed": showing({ embed: "https://help.example.com", compact: "1", from: "owner-nginx-backlog" }, ".guidance"),
   "the custom error page": async (context) => {
     const page = await context.newPage();
     await page.goto(`${server.url}502.html`);

@@ -117,15 +117,14 @@ fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
+/// The text of `path`, a file of this repository.
+fn shipped(path: &str) -> &'static str {
+    leak(std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap())
+}
+
 #[test]
 fn the_content_loader_takes_any_file_without_panicking() {
-    let real = leak(
-        std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("content/owner/nginx/owner-nginx-backlog.md"),
-        )
-        .unwrap(),
-    );
+    let real = shipped("content/owner/nginx/owner-nginx-backlog.md");
     check(300, text(400), |file| {
         let _ = parse_file("fuzz.md", &file);
     });
@@ -193,12 +192,7 @@ fn the_url_reader_takes_any_address_without_panicking() {
 
 #[test]
 fn the_signatures_loaders_take_any_text_without_panicking() {
-    let toml = leak(
-        std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("content/signatures.toml"),
-        )
-        .unwrap(),
-    );
+    let toml = shipped("content/signatures.toml");
     let encoded = leak(rules().encode());
     check(100, text(400), |text| {
         let _ = load::parse(&text);

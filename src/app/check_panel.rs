@@ -4,7 +4,7 @@
 
 use super::address_form::AddressForm;
 use super::announce::announce;
-use super::focus::keep_focus_in;
+use super::focus::use_kept_focus;
 use super::{Arrival, Wizard, location, probe, tree};
 use crate::checking::Run;
 use crate::checks::{self, Check, Input, Site};
@@ -140,13 +140,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
             _ => {}
         }
     };
-    let panel = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |_| {
-        run.track();
-        if let Some(panel) = panel.get_untracked() {
-            keep_focus_in(panel.into());
-        }
-    });
+    let panel = use_kept_focus(move || run.track());
     let resolver_note = resolvers().1;
     let asking = move || {
         let idle = match run.get() {

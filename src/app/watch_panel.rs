@@ -137,13 +137,7 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
             _ => {}
         }
     };
-    let section = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |_| {
-        state.track();
-        if let Some(section) = section.get_untracked() {
-            super::focus::keep_focus_in(section.into());
-        }
-    });
+    let section = super::focus::use_kept_focus(move || state.track());
     let panel = move || {
         let site = wizard
             .site

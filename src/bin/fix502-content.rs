@@ -175,13 +175,20 @@ fn files_under(dir: &std::path::Path) -> std::io::Result<Vec<String>> {
     Ok(found)
 }
 
+/// Files of `dist` that are not the app's own: the precompressed copies, and `_headers`, which
+/// is for the host (assets/_headers) and never asked for by the page.
+#[cfg(not(target_arch = "wasm32"))]
+fn is_not_the_apps(name: &str) -> bool {
+    name == "_headers" || name.ends_with(".br") || name.ends_with(".gz")
+}
+
 /// Writes `<file>.br` (Brotli, best) and `<file>.gz` (gzip, best) beside every file of `dist`,
 /// each only where it is smaller than the file itself.
 #[cfg(not(target_arch = "wasm32"))]
 fn precompress(dist: &std::path::Path) -> std::io::Result<()> {
     use std::io::Write;
     for name in files_under(dist)? {
-        if name == "_headers" || name.ends_with(".br") || name.ends_with(".gz") {
+        if is_not_the_apps(&name) {
             continue;
         }
         let path = dist.join(&name);
@@ -224,8 +231,7 @@ fn write_service_worker(dist: &std::path::Path) -> std::io::Result<()> {
     let mut build = std::hash::DefaultHasher::new();
     let mut files = Vec::new();
     for name in &found {
-        // `_headers` is for the host (assets/_headers), never asked for by the page.
-        if name == "sw.js" || name == "_headers" || name.ends_with(".br") || name.ends_with(".gz") {
+        if name == "sw.js" || is_not_the_apps(name) {
             continue;
         }
         build.write(name.as_bytes());
