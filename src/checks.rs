@@ -628,8 +628,13 @@ pub fn dns(site: &Site, resolver: &str, replies: &[DnsReply]) -> Finding {
             .collect()
     };
     let addresses: Vec<&str> = [records(DNS_A), records(DNS_AAAA)].concat();
-    let mut cnames = records(DNS_CNAME);
-    cnames.dedup();
+    // The A and the AAAA reply each carry the whole chain of aliases: each alias once, in order.
+    let mut cnames: Vec<&str> = Vec::new();
+    for cname in records(DNS_CNAME) {
+        if !cnames.contains(&cname) {
+            cnames.push(cname);
+        }
+    }
     let platform = cnames.iter().find_map(|cname| platform_of(cname));
     let worst = replies.iter().map(|reply| reply.status).max().unwrap_or(0);
     let finding = if !addresses.is_empty() {
@@ -1220,6 +1225,37 @@ mod tests {
                 .filter(|(n, _)| n == "CNAME")
                 .count(),
             1
+        );
+
+        // A chain of two aliases in both replies is listed once, in its order.
+        let alias = |to: &str| (DNS_CNAME, to.to_string());
+        let chain = vec![
+            alias("www.shop.example."),
+            alias("shop.example.cdn.cloudflare.net."),
+        ];
+        let chained = dns(
+            &shop(),
+            "r",
+            &[
+                DnsReply {
+                    status: 0,
+                    answers: [chain.clone(), vec![(DNS_A, "104.16.1.1".into())]].concat(),
+                },
+                DnsReply {
+                    status: 0,
+                    answers: chain,
+                },
+            ],
+        );
+        let cnames: Vec<&str> = chained
+            .details
+            .iter()
+            .filter(|(name, _)| name == "CNAME")
+            .map(|(_, value)| value.as_str())
+            .collect();
+        assert_eq!(
+            cnames,
+            ["www.shop.example.", "shop.example.cdn.cloudflare.net."]
         );
 
         let missing = dns(

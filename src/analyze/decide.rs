@@ -396,7 +396,7 @@ fn request_id(rules: &Rules, seen_id: &SeenRequestId) -> (String, String) {
 }
 
 /// The lines that decided it: the cause's first, then the failing component's, then the rest,
-/// each line once.
+/// each line once, and each text once (a log repeats the same error line many times).
 fn evidence(
     rules: &Rules,
     hits: &[Hit],
@@ -416,7 +416,10 @@ fn evidence(
     sorted.sort_by_key(|hit| rank(hit));
     let mut shown: Vec<Evidence> = Vec::new();
     for hit in sorted {
-        if shown.iter().any(|e| e.line == hit.line) {
+        if shown
+            .iter()
+            .any(|e| e.line == hit.line || e.text == hit.text)
+        {
             continue;
         }
         shown.push(Evidence {

@@ -415,6 +415,15 @@ mod tests {
     }
 
     #[test]
+    fn a_line_the_log_repeats_is_evidence_once() {
+        let line = "2026/11/22 03:17:56 [error] 17160#17160: *9 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1";
+        let analysis = analyze(&rules(), &[line, line, "", line].join("\n"));
+        assert_eq!(analysis.cause, "upstream-refused");
+        let texts: Vec<&str> = analysis.evidence.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts.len(), 1, "{texts:?}");
+    }
+
+    #[test]
     fn headers_in_any_form_give_status_and_request_ids() {
         let curl = "HTTP/2 502 \r\ndate: Sun, 22 Nov 2026 03:00:00 GMT\r\nserver: cloudflare\r\ncf-ray: 8a1b2c3d4e5f6789-AMS\r\n";
         let analysis = analyze(&rules(), curl);
