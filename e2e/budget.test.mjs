@@ -25,6 +25,18 @@ test("the first screen's bytes do not grow with the content: no node is built in
   assert.deepEqual(built, [], "node ids found in the wasm");
 });
 
+test("the content's version is in the tree the app fetches, not in the wasm or the JS: a text fix rebuilds no code", () => {
+  const tree = readFileSync(join(DIST, "content/tree.txt"), "utf8");
+  const version = /^V\t([0-9a-f]{16})\n/.exec(tree)?.[1];
+  assert.ok(version, "content/tree.txt starts with the content's version");
+  // The service worker is written with each build to list its files: it must name the version.
+  const code = readdirSync(DIST).filter((name) => /\.(wasm|js)$/.test(name) && name !== "sw.js");
+  assert.ok(code.length >= 4, code.join(", "));
+  const carrying = code.filter((name) => readFileSync(join(DIST, name)).toString("latin1").includes(version));
+  assert.deepEqual(carrying, [], "files that carry the content's version");
+  assert.match(readFileSync(join(DIST, "sw.js"), "utf8"), new RegExp(`const CONTENT = "${version}"`), "the service worker asks for this content");
+});
+
 test("the panels are split out: their module is not part of the first screen, which loads the one that fetches it", () => {
   const names = readdirSync(DIST);
   const panels = names.filter((name) => /^fix502-panels-[0-9a-f]{16}\.wasm$/.test(name));

@@ -19,7 +19,7 @@
 //! the live checks.
 
 use crate::checks;
-use crate::content::{Audience, parse_audience};
+use crate::content::Audience;
 use crate::query;
 use crate::url_contract as param;
 
@@ -164,13 +164,16 @@ fn checked<T>(
         .ok()
 }
 
+/// Why an address over [`param::ADDRESS_LIMIT`] is left out (a test holds the two together).
+const TOO_LONG: &str = "it is longer than 2048 characters.";
+
 fn url(given: &str) -> Result<String, &'static str> {
     let lower = given.trim().to_ascii_lowercase();
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
         return Err("it is not an http:// or https:// address.");
     }
-    if given.len() > checks::URL_LIMIT {
-        return Err("it is longer than 2048 characters.");
+    if given.len() > param::ADDRESS_LIMIT {
+        return Err(TOO_LONG);
     }
     checks::site(given)
         .map(|site| site.url)
@@ -269,7 +272,7 @@ fn gateway(given: &str) -> Result<String, &'static str> {
 
 /// The reader a link names: a visitor or an owner (`everyone` is not a reader).
 pub fn audience(given: &str) -> Result<Audience, &'static str> {
-    match parse_audience(given) {
+    match Audience::parse(given) {
         Some(audience @ (Audience::Visitor | Audience::Owner)) => Ok(audience),
         _ => Err("it is either visitor or owner."),
     }
@@ -294,6 +297,18 @@ fn lang(given: &str) -> Result<String, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_too_long_note_gives_the_contracts_limit() {
+        assert!(TOO_LONG.contains(&param::ADDRESS_LIMIT.to_string()));
+        let long = format!(
+            "?url=https://shop.example/{}",
+            "a".repeat(param::ADDRESS_LIMIT)
+        );
+        let context = Context::from_query(&long);
+        assert_eq!(context.url, None);
+        assert_eq!(context.notes[0].why, TOO_LONG);
+    }
 
     fn notes(context: &Context) -> Vec<&str> {
         context.notes.iter().map(|note| note.param).collect()

@@ -13,12 +13,10 @@
 
 use crate::content::{Answer, Kind, Node, START, Tree};
 use crate::query;
+use crate::quote::quote;
 use crate::url_contract as param;
 use std::collections::HashMap;
 use std::fmt;
-
-/// How much of a URL's text a message quotes back.
-const QUOTE_LIMIT: usize = 60;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Walk {
@@ -165,14 +163,6 @@ impl fmt::Display for Problem {
                 quote(given)
             ),
         }
-    }
-}
-
-/// `text`, cut to a length fit for quoting back in a message.
-pub fn quote(text: &str) -> String {
-    match text.char_indices().nth(QUOTE_LIMIT) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
     }
 }
 

@@ -26,6 +26,9 @@ pub const PASTE_FILE: &str = "paste-file";
 pub const FILE_LIMIT: f64 = 50.0 * 1024.0 * 1024.0;
 pub const REPORT: &str = "report";
 pub const HOP: &str = "hop";
+/// Not a job: the page's first message to a new worker, with the version of the content it
+/// holds, which the worker then fetches (its signatures and tree) and reports.
+pub const CONTENT_VERSION: &str = "content-version";
 
 /// What the worker knows of where it runs, for the report.
 pub struct Environment {
@@ -451,11 +454,21 @@ mod tests {
     use super::*;
 
     fn rules() -> Rules {
-        Rules::decode(include_str!(concat!(env!("OUT_DIR"), "/signatures.txt"))).unwrap()
+        crate::analyze::load::bundled()
     }
 
     fn tree() -> Tree {
-        Tree::decode(include_str!(concat!(env!("OUT_DIR"), "/tree.txt"))).unwrap()
+        Tree::decode(&tree_text()).unwrap()
+    }
+
+    /// The tree and the rules as the build writes them beside the app, for the jobs that take
+    /// them as text.
+    fn tree_text() -> String {
+        crate::content::fixture::real().encode()
+    }
+
+    fn signatures_text() -> String {
+        rules().encode()
     }
 
     fn environment() -> Environment {
@@ -517,8 +530,7 @@ mod tests {
 
     #[test]
     fn a_file_read_in_pieces_reads_as_the_same_text() {
-        let signatures = include_str!(concat!(env!("OUT_DIR"), "/signatures.txt"));
-        let tree_text = include_str!(concat!(env!("OUT_DIR"), "/tree.txt"));
+        let (signatures, tree_text) = (signatures_text(), tree_text());
         let mut text = String::new();
         for i in 0..5000 {
             text.push_str(&format!("203.0.113.7 - - \"GET /{i} HTTP/1.1\" 200 512\n"));
@@ -527,11 +539,11 @@ mod tests {
         let whole = paste(&rules(), &tree(), &text, "");
         let mut pieces = text.as_bytes().chunks(7919).map(<[u8]>::to_vec);
         assert_eq!(
-            paste_pieces(signatures, tree_text, "", || pieces.next()),
+            paste_pieces(&signatures, &tree_text, "", || pieces.next()),
             whole
         );
         assert!(whole.contains("(upstream-refused)"), "{whole}");
-        assert!(paste_pieces("nonsense", tree_text, "", || None).contains("Reload the page"));
+        assert!(paste_pieces("nonsense", &tree_text, "", || None).contains("Reload the page"));
     }
 
     #[test]
@@ -639,16 +651,7 @@ mod tests {
             details: false,
         };
         let result = run(
-            &args(&[
-                REPORT,
-                include_str!(concat!(env!("OUT_DIR"), "/tree.txt")),
-                job.query,
-                "",
-                job.base,
-                "",
-                "",
-                "",
-            ]),
+            &args(&[REPORT, &tree_text(), job.query, "", job.base, "", "", ""]),
             &environment(),
         );
         let [panel, share] = result.as_slice() else {
@@ -676,8 +679,8 @@ mod tests {
 
     #[test]
     fn the_hop_job_names_the_server_that_answered_from_status_and_headers() {
-        let signatures = include_str!(concat!(env!("OUT_DIR"), "/signatures.txt"));
-        let hop = |response: &str| run(&args(&[HOP, response, signatures]), &environment());
+        let signatures = signatures_text();
+        let hop = |response: &str| run(&args(&[HOP, response, &signatures]), &environment());
         let headers = |status: u16, pairs: &[(&str, &str)]| {
             let pairs: Vec<(String, String)> = pairs
                 .iter()

@@ -5,6 +5,10 @@
 //! is tested on the host; [`app`], the Leptos user interface and the browser side of the live checks, is
 //! only built for the browser.
 
+// First, so that every module can use its macro.
+#[macro_use]
+mod named;
+
 pub mod analyze;
 pub mod checking;
 pub mod checks;
@@ -19,6 +23,7 @@ pub mod map;
 pub mod markdown;
 pub mod personal;
 pub mod query;
+pub mod quote;
 pub mod reader;
 pub mod report;
 pub mod secrets;

@@ -7,7 +7,7 @@
 //! as long as the tree is large. Each step carries the text a search matches (its title, id
 //! and the labels of the answers that lead to it), lower-cased.
 
-use crate::content::{Kind, Node, Tree, kind_name};
+use crate::content::{Kind, Node, Tree};
 use crate::engine::{How, Walk};
 use pulldown_cmark_escape::escape_html;
 use std::collections::{HashMap, HashSet};
@@ -105,7 +105,7 @@ impl<'t> Outline<'t> {
     }
 
     fn heading(&mut self, node: &Node) {
-        let kind = kind_name(node.kind);
+        let kind = (node.kind).name();
         let href = format!("?{}", Walk::opened_at(node, How::Map, None).to_query(""));
         let _ = write!(
             self.out,

@@ -11,8 +11,8 @@
 //! structure. Secret-looking parts of the failing address (see [`crate::context::masked`]) are
 //! hidden unless the reader chooses to include them.
 
-use crate::checks::Finding;
-use crate::content::{FIXED_LABEL, Kind, Node, kind_name};
+use crate::checks::{Finding, REQUEST_ID_HEADERS};
+use crate::content::{FIXED_LABEL, Kind, Node};
 use crate::context::{self, Context, Note};
 use crate::engine::{Began, Given, How};
 use crate::reader::Reader;
@@ -20,9 +20,6 @@ use std::fmt::Write;
 
 /// The version of the JSON layout.
 pub const FORMAT: u32 = 2;
-
-/// Response headers whose values identify one request at a CDN or proxy.
-const REQUEST_ID_HEADERS: [&str; 3] = ["cf-ray", "x-amz-cf-id", "x-request-id"];
 
 /// What the report says, gathered by the page.
 pub struct Report<'a> {
@@ -376,7 +373,7 @@ impl Report<'_> {
         let reached = object([
             ("id", string(&self.reached.id)),
             ("title", string(&self.reached.title)),
-            ("kind", string(kind_name(self.reached.kind))),
+            ("kind", string((self.reached.kind).name())),
             (
                 "ending",
                 self.reached

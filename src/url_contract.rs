@@ -67,6 +67,10 @@ pub const FONT: &str = "font";
 /// Shows the map of every step instead of the wizard.
 pub const MAP: &str = "map";
 
+/// The longest address a parameter may carry (`url`, `statuspage`, `doh`, `embed`), and so the
+/// longest a check fetches.
+pub const ADDRESS_LIMIT: usize = 2048;
+
 /// The parameters that open something other than the start question, so the page does not
 /// paint the start question before the app shows what they open.
 pub const DEEP_LINK: [&str; 6] = [ANSWERS, CHANGE, FROM, STEP, AUDIENCE, MAP];

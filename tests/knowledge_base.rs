@@ -1,110 +1,20 @@
-//! Checks of the knowledge base in `content/` as a whole: every path through both trees ends
-//! well and soon enough, every piece of advice says enough, and `content/coverage.toml` proves
-//! that every cause, fix and gateway the project promises has a node that talks about it.
+//! Checks of the knowledge base in `content/` as a whole: `content/coverage.toml` proves that
+//! every cause, fix and gateway the project promises has a node that talks about it. (That every
+//! path ends well and soon enough, and that every piece of advice says enough, the content
+//! loader checks for every build: `content::load`.)
 #![cfg(not(target_arch = "wasm32"))]
 
+use fix502::content::Tree;
 use fix502::content::load::{SourceNode, load_dir};
-use fix502::content::{Kind, MAX_ANSWERS_TO_FIRST_FIX, Node, Tree};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
-
-const MIN_WORDS: usize = 80;
 
 fn content() -> (Tree, Vec<SourceNode>) {
     load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).unwrap_or_else(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         panic!("content/ does not validate:\n{}", lines.join("\n"))
     })
-}
-
-/// Every path from the start, as the nodes it passes through.
-fn paths(tree: &Tree) -> Vec<Vec<&Node>> {
-    fn extend<'t>(tree: &'t Tree, path: &mut Vec<&'t Node>, out: &mut Vec<Vec<&'t Node>>) {
-        let node = *path.last().expect("paths start at the start");
-        if node.answers.is_empty() {
-            out.push(path.clone());
-        }
-        for next in node
-            .answers
-            .iter()
-            .filter_map(|answer| tree.node(&answer.next))
-        {
-            path.push(next);
-            extend(tree, path, out);
-            path.pop();
-        }
-    }
-    let mut out = Vec::new();
-    extend(tree, &mut vec![tree.start()], &mut out);
-    out
-}
-
-fn ids(path: &[&Node]) -> String {
-    path.iter()
-        .map(|node| node.id.as_str())
-        .collect::<Vec<_>>()
-        .join(" → ")
-}
-
-#[test]
-fn every_path_ends_at_an_end_after_a_first_fix_within_the_limit() {
-    let (tree, _) = content();
-    let paths = paths(&tree);
-    assert!(
-        paths.len() > 50,
-        "only {} paths: is the tree complete?",
-        paths.len()
-    );
-    let mut problems = Vec::new();
-    for path in &paths {
-        let last = path.last().expect("a path has a node");
-        if last.kind != Kind::End {
-            problems.push(format!("ends at a {:?}: {}", last.kind, ids(path)));
-        }
-        match path.iter().position(|node| node.kind != Kind::Question) {
-            Some(first_fix) if first_fix <= MAX_ANSWERS_TO_FIRST_FIX => {}
-            Some(first_fix) => {
-                problems.push(format!("{first_fix} answers to a first fix: {}", ids(path)))
-            }
-            None => problems.push(format!("no fix at all: {}", ids(path))),
-        }
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// Words of prose, leaving out fenced code blocks.
-fn prose_words(markdown: &str) -> usize {
-    let mut in_code = false;
-    markdown
-        .lines()
-        .filter(|line| {
-            if line.trim_start().starts_with("```") {
-                in_code = !in_code;
-                return false;
-            }
-            !in_code
-        })
-        .map(|line| line.split_whitespace().count())
-        .sum()
-}
-
-#[test]
-fn every_piece_of_advice_has_at_least_80_words_of_prose() {
-    let (_, sources) = content();
-    let short: Vec<String> = sources
-        .iter()
-        .filter(|source| source.node.kind != Kind::Question)
-        .filter_map(|source| {
-            let words = prose_words(&source.body);
-            (words < MIN_WORDS).then(|| format!("{}: {words} words", source.node.file))
-        })
-        .collect();
-    assert!(
-        short.is_empty(),
-        "under {MIN_WORDS} words:\n{}",
-        short.join("\n")
-    );
 }
 
 #[derive(Deserialize)]

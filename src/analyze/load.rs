@@ -2,8 +2,9 @@
 //! analyser and the tests) and checks it as the content loader checks nodes: every mistake
 //! found, each as `content/signatures.toml:LINE: what is wrong`, with the allowed values listed.
 
-use super::CAUSES;
+use super::cause_names;
 use super::rules::{Component, Layer, RequestIdRule, Rules, Shape, Signature};
+use crate::content::Tree;
 use serde::Deserialize;
 use std::collections::HashSet;
 use toml::Spanned;
@@ -25,7 +26,7 @@ struct ComponentEntry {
     id: Spanned<String>,
     name: String,
     layer: Spanned<String>,
-    node: Option<String>,
+    node: Option<Spanned<String>>,
     #[serde(default)]
     timeouts: Vec<u32>,
     built_on: Option<String>,
@@ -54,7 +55,7 @@ struct SignatureEntry {
     #[serde(default)]
     none: Vec<String>,
     shape: Option<Spanned<String>>,
-    node: Option<String>,
+    node: Option<Spanned<String>>,
     version_after: Option<String>,
     exact_case: Option<bool>,
     #[serde(default)]
@@ -64,6 +65,15 @@ struct SignatureEntry {
 
 /// The rules in `text`, or every problem with them, one `file:line: …` sentence each.
 pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
+    parse_checked(text, None)
+}
+
+/// [`parse`], also checking that every node a rule leads to is a node of `tree`.
+pub fn parse_for(text: &str, tree: &Tree) -> Result<Rules, Vec<String>> {
+    parse_checked(text, Some(tree))
+}
+
+fn parse_checked(text: &str, tree: Option<&Tree>) -> Result<Rules, Vec<String>> {
     let line_of = |offset: usize| 1 + text[..offset.min(text.len())].matches('\n').count();
     let file: File = toml::from_str(text).map_err(|error| {
         let line = error.span().map_or(1, |span| line_of(span.start));
@@ -75,6 +85,21 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
     let mut errors = Vec::new();
     let mut error_at = |offset: usize, message: String| {
         errors.push(format!("{FILE}:{}: {message}", line_of(offset)));
+    };
+    // The node a rule leads to, checked against the tree when there is one.
+    let mut errors_at_node = Vec::new();
+    let mut node_of = |rule: &str, node: Option<Spanned<String>>| {
+        let node = node?;
+        if tree.is_some_and(|tree| tree.node(node.get_ref()).is_none()) {
+            errors_at_node.push((
+                node.span().start,
+                format!(
+                    "{rule}: node {:?} is not the id of any file in content/",
+                    node.get_ref()
+                ),
+            ));
+        }
+        Some(node.into_inner())
     };
     let layers: Vec<&str> = Layer::ALL.iter().map(|layer| layer.name()).collect();
     let mut components = Vec::new();
@@ -99,11 +124,12 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
                 format!("component {} is listed twice", entry.id.get_ref()),
             );
         }
+        let node = node_of(&format!("component {}", entry.id.get_ref()), entry.node);
         components.push(Component {
             id: entry.id.into_inner(),
             name: entry.name,
             layer: layer.unwrap_or(Layer::Proxy),
-            node: entry.node,
+            node,
             timeouts: entry.timeouts,
             built_on: entry.built_on,
         });
@@ -157,13 +183,13 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
             error_at(at, format!("signature {id} is listed twice"));
         }
         if let Some(cause) = &entry.cause
-            && !CAUSES.contains(&cause.get_ref().as_str())
+            && !cause_names().any(|name| name == cause.get_ref())
         {
             error_at(
                 cause.span().start,
                 format!(
                     "signature {id}: {}",
-                    not_one_of("cause", cause.get_ref(), &CAUSES)
+                    not_one_of("cause", cause.get_ref(), &cause_names().collect::<Vec<_>>())
                 ),
             );
         }
@@ -249,13 +275,16 @@ pub fn parse(text: &str) -> Result<Rules, Vec<String>> {
             any: lower(&entry.any),
             none: entry.none.iter().map(|t| t.to_ascii_lowercase()).collect(),
             shape,
-            node: entry.node,
+            node: node_of(&format!("signature {id}"), entry.node),
             version_after: entry.version_after.map(|m| m.to_ascii_lowercase()),
             exact_case,
             summary: entry.summary,
             sample: entry.sample,
             id,
         });
+    }
+    for (offset, message) in errors_at_node {
+        errors.push(format!("{FILE}:{}: {message}", line_of(offset)));
     }
     errors.sort_by_key(|error| {
         let line = error
@@ -358,6 +387,29 @@ mod tests {
             broken[0].starts_with("content/signatures.toml:1: the rules do not parse"),
             "{broken:?}"
         );
+    }
+
+    #[test]
+    fn a_rule_that_leads_to_no_node_is_reported_at_its_line() {
+        let tree = crate::content::fixture::sample();
+        let text = format!(
+            "{COMPONENT}[[signature]]\nid = \"s\"\ncomponent = \"nginx\"\nall = [\"abc\"]\nnode = \"fix\"\nsample = \"abc\"\n\n[[signature]]\nid = \"t\"\ncomponent = \"nginx\"\nall = [\"abc\"]\nnode = \"nowhere\"\nsample = \"abc\"\n"
+        );
+        assert!(
+            parse(&text).is_ok(),
+            "without a tree, nodes are not checked"
+        );
+        assert_eq!(
+            parse_for(&text, &tree).unwrap_err(),
+            [
+                "content/signatures.toml:21: signature t: node \"nowhere\" is not the id of any file in content/"
+            ]
+        );
+        let real = parse_for(
+            include_str!("../../content/signatures.toml"),
+            crate::content::fixture::real(),
+        );
+        assert!(real.is_ok(), "{real:?}");
     }
 
     #[test]

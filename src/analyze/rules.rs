@@ -17,22 +17,12 @@ pub enum Layer {
     App,
 }
 
-impl Layer {
-    pub const ALL: [Layer; 4] = [Layer::Edge, Layer::Balancer, Layer::Proxy, Layer::App];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Layer::Edge => "edge",
-            Layer::Balancer => "balancer",
-            Layer::Proxy => "proxy",
-            Layer::App => "app",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Layer> {
-        Layer::ALL.into_iter().find(|layer| layer.name() == name)
-    }
-}
+named!(Layer {
+    Edge => "edge",
+    Balancer => "balancer",
+    Proxy => "proxy",
+    App => "app",
+});
 
 /// A form a line must have beyond its texts, for log lines whose fixed texts are too short or
 /// too common to tell them apart.
@@ -50,25 +40,13 @@ pub enum Shape {
     OneWord,
 }
 
+named!(Shape {
+    NginxErrorLog => "nginx-error-log",
+    IngressNginxAccessLog => "ingress-nginx-access-log",
+    OneWord => "one-word",
+});
+
 impl Shape {
-    pub const ALL: [Shape; 3] = [
-        Shape::NginxErrorLog,
-        Shape::IngressNginxAccessLog,
-        Shape::OneWord,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Shape::NginxErrorLog => "nginx-error-log",
-            Shape::IngressNginxAccessLog => "ingress-nginx-access-log",
-            Shape::OneWord => "one-word",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Shape> {
-        Shape::ALL.into_iter().find(|shape| shape.name() == name)
-    }
-
     pub fn fits(self, line: &str) -> bool {
         match self {
             Shape::NginxErrorLog => super::lines::is_nginx_error_log(line.as_bytes()),

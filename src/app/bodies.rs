@@ -3,14 +3,12 @@
 //! worker (`assets/sw.js`) fetches all of them in one bundle per audience after the first
 //! visit, so a walk keeps working when the network drops halfway, and the next visit offline.
 
+use super::tree_store;
 use crate::content::{Node, body_path};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
-
-/// Changes whenever any body changes, so a new deployment is never served from an old cache.
-const CONTENT_VERSION: &str = env!("FIX502_CONTENT_VERSION");
 
 thread_local! {
     static CACHE: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::new());
@@ -55,9 +53,10 @@ pub async fn load(node: &'static Node) -> Result<Rc<str>, LoadError> {
     Ok(body)
 }
 
-/// The text of the file at `path` in the `content/` folder beside the app, as this build knows it.
+/// The text of the file at `path` in the `content/` folder beside the app, in the version of the
+/// tree the app holds, so that a new deployment is never mixed with an old cache's files.
 pub async fn fetch_content(path: &str) -> Result<String, LoadError> {
-    let url = format!("content/{path}?v={CONTENT_VERSION}");
+    let url = format!("content/{path}?v={}", tree_store::content_version());
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await

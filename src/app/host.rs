@@ -4,7 +4,7 @@
 //! the frame's URL names, and to nobody when it names none.
 
 use super::{Wizard, tree};
-use crate::content::{audience_name, kind_name};
+
 use crate::embedding::{Embedding, MESSAGE_TYPE, PROTOCOL};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
@@ -56,8 +56,8 @@ pub fn connect(wizard: Wizard, embedding: Embedding) {
             "step-shown",
             &[
                 ("step", id.as_str().into()),
-                ("kind", kind_name(node.kind).into()),
-                ("audience", audience_name(node.audience).into()),
+                ("kind", (node.kind).name().into()),
+                ("audience", (node.audience).name().into()),
             ],
         );
         match node.ending {

@@ -21,6 +21,12 @@ pub fn tree() -> &'static Tree {
         .expect("start() takes the tree in before it mounts the app")
 }
 
+/// The version of the content the tree came with (see [`Tree::version`]), or nothing before
+/// the tree is in.
+pub fn content_version() -> &'static str {
+    TREE.get().map_or("", Tree::version)
+}
+
 /// The tree in its encoded form, as [`use_tree`] took it in, for the worker's jobs.
 pub fn tree_text() -> &'static str {
     TEXT.get()

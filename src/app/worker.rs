@@ -97,6 +97,7 @@ async fn run(
 
 fn start() -> Result<Promise, JsValue> {
     let worker = Worker::new(WORKER_URL)?;
+    let told = worker.clone();
     let mut settle_ready = None;
     let ready = Promise::new(&mut |resolve, reject| settle_ready = Some((resolve, reject)));
     let (resolve_ready, reject_ready) = settle_ready.ok_or(JsValue::NULL)?;
@@ -104,6 +105,11 @@ fn start() -> Result<Promise, JsValue> {
         let answer = Array::from(&event.data());
         let head = answer.shift().as_string().unwrap_or_default();
         if head == "ready" {
+            // Before any job (a message sent before `ready` may find no handler yet): which
+            // content the worker fetches, the version of the tree this page holds.
+            let version = super::tree_store::content_version();
+            let content = Array::of2(&crate::jobs::CONTENT_VERSION.into(), &version.into());
+            let _ = told.post_message(&content);
             let _ = resolve_ready.call0(&JsValue::NULL);
         } else if head == "progress" {
             // `progress`, the request's number, what to show of it.

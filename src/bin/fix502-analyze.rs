@@ -27,10 +27,7 @@ fn main() -> std::process::ExitCode {
     if stats {
         args.remove(0);
     }
-    // The rules as the build checked and encoded them: quicker to read than their TOML.
-    let rules =
-        fix502::analyze::Rules::decode(include_str!(concat!(env!("OUT_DIR"), "/signatures.txt")))
-            .expect("the build writes rules that decode");
+    let rules = fix502::analyze::load::bundled();
     let started = std::time::Instant::now();
     let analysis = match args.as_slice() {
         [flag] if flag == "--texts" => {

@@ -45,13 +45,26 @@ fn main() -> std::process::ExitCode {
         }
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let (tree, sources) = match load_dir(&root) {
+    let (mut tree, sources) = match load_dir(&root) {
         Ok(loaded) => loaded,
         Err(errors) => {
             for error in &errors {
                 eprintln!("{error}");
             }
             eprintln!("content/ has {} problem(s)", errors.len());
+            return ExitCode::FAILURE;
+        }
+    };
+    let signatures = std::fs::read_to_string(root.join("signatures.toml"))
+        .map_err(|error| vec![format!("content/signatures.toml: {error}")])
+        .and_then(|text| fix502::analyze::load::parse_for(&text, &tree));
+    let signatures = match signatures {
+        Ok(rules) => rules.encode(),
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            eprintln!("content/signatures.toml has {} problem(s)", errors.len());
             return ExitCode::FAILURE;
         }
     };
@@ -71,7 +84,7 @@ fn main() -> std::process::ExitCode {
                 stdout,
                 "{{\"id\":\"{}\",\"kind\":\"{}\",\"title\":\"{title}\",\"query\":\"{}\",\"next\":[{}]}}",
                 node.id,
-                fix502::content::kind_name(node.kind),
+                (node.kind).name(),
                 walk.to_query(""),
                 next.join(",")
             );
@@ -82,22 +95,13 @@ fn main() -> std::process::ExitCode {
         return ExitCode::SUCCESS;
     }
     let Some(out) = out else {
-        println!("content/ is valid: {} nodes", tree.nodes().len());
+        println!(
+            "content/ is valid: {} nodes and their signatures",
+            tree.nodes().len()
+        );
         return ExitCode::SUCCESS;
     };
-    let signatures = std::fs::read_to_string(root.join("signatures.toml"))
-        .map_err(|error| vec![format!("content/signatures.toml: {error}")])
-        .and_then(|text| fix502::analyze::load::parse(&text));
-    let signatures = match signatures {
-        Ok(rules) => rules.encode(),
-        Err(errors) => {
-            for error in &errors {
-                eprintln!("{error}");
-            }
-            eprintln!("content/signatures.toml has {} problem(s)", errors.len());
-            return ExitCode::FAILURE;
-        }
-    };
+    tree.set_version(content_version(&tree, &signatures, &sources));
     let compact = [
         ("tree.txt", tree.encode()),
         ("signatures.txt", signatures),
@@ -147,7 +151,9 @@ fn main() -> std::process::ExitCode {
         }
     }
     if let Some(dist) = offline {
-        let written = write_service_worker(&dist).and_then(|()| precompress(&dist));
+        let written = write_start_question(&dist, &tree)
+            .and_then(|()| write_service_worker(&dist, tree.version()))
+            .and_then(|()| precompress(&dist));
         if let Err(error) = written {
             eprintln!("{}: {error}", dist.display());
             return ExitCode::FAILURE;
@@ -212,6 +218,52 @@ fn precompress(dist: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes the start question (`content/start.md`) into `dist/index.html`, which paints it before
+/// the wasm arrives: its `<section class="step static-start">` gets the markup the app gives the
+/// start, so the two never differ.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_start_question(
+    dist: &std::path::Path,
+    tree: &fix502::content::Tree,
+) -> std::io::Result<()> {
+    let path = dist.join("index.html");
+    let page = std::fs::read_to_string(&path)?;
+    let written = with_start_question(&page, tree).ok_or_else(|| {
+        std::io::Error::other("index.html has no <section class=\"step static-start\"> to fill")
+    })?;
+    std::fs::write(path, written)
+}
+
+/// `page` with the inside of its start question's section replaced by the start's heading and
+/// answers; none if it has no such section.
+#[cfg(not(target_arch = "wasm32"))]
+fn with_start_question(page: &str, tree: &fix502::content::Tree) -> Option<String> {
+    use fix502::engine::Walk;
+    use fix502::html::Html;
+    let class = page.find("class=\"step static-start\"")?;
+    let inside = class + page[class..].find('>')? + 1;
+    let end = inside + page[inside..].find("</section>")?;
+    let start = tree.start();
+    let mut html = Html::default();
+    html.raw("<h1 id=\"step-title\" tabindex=\"-1\">")
+        .text(&start.title)
+        .raw("</h1><ul class=\"answers\">");
+    for answer in &start.answers {
+        let href = Walk::default()
+            .choose(tree, &answer.next)
+            .map(|walk| format!("?{}", walk.to_query("")))?;
+        html.link("<li><a class=\"answer\" href=\"", &href, &answer.label)
+            .raw("</li>");
+    }
+    html.raw("</ul>");
+    Some(format!(
+        "{}{}{}",
+        &page[..inside],
+        html.into_string(),
+        &page[end..]
+    ))
+}
+
 /// Each audience's bundle of bodies, by its file name in `content/`.
 #[cfg(not(target_arch = "wasm32"))]
 const BUNDLES: [(fix502::content::Audience, &str); 3] = [
@@ -224,9 +276,8 @@ const BUNDLES: [(fix502::content::Audience, &str); 3] = [
 /// `dist`, but the bodies, which come in their bundles, and precompressed copies) as the app
 /// asks for them, and this build's name, a hash of all of them.
 #[cfg(not(target_arch = "wasm32"))]
-fn write_service_worker(dist: &std::path::Path) -> std::io::Result<()> {
+fn write_service_worker(dist: &std::path::Path, version: &str) -> std::io::Result<()> {
     use std::hash::Hasher;
-    let version = env!("FIX502_CONTENT_VERSION");
     let found = files_under(dist)?;
     let mut build = std::hash::DefaultHasher::new();
     let mut files = Vec::new();
@@ -254,7 +305,7 @@ fn write_service_worker(dist: &std::path::Path) -> std::io::Result<()> {
     let bundles: serde_json::Map<String, serde_json::Value> = BUNDLES
         .iter()
         .map(|(audience, name)| {
-            let audience = fix502::content::audience_name(*audience).to_string();
+            let audience = (*audience).name().to_string();
             (audience, format!("content/{name}").into())
         })
         .collect();
@@ -325,3 +376,74 @@ fn longest_walks(
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+/// The content's version: a stable hash (unlike std's randomly seeded one, which changes from
+/// run to run) of the tree, the signatures and every node's file and body, so that it changes
+/// exactly when something the app fetches does.
+#[cfg(not(target_arch = "wasm32"))]
+fn content_version(
+    tree: &fix502::content::Tree,
+    signatures: &str,
+    sources: &[fix502::content::load::SourceNode],
+) -> String {
+    use std::hash::Hasher;
+    let mut hash = Fnv1a::default();
+    hash.write(tree.encode().as_bytes());
+    hash.write(signatures.as_bytes());
+    for source in sources {
+        hash.write(source.node.file.as_bytes());
+        hash.write(source.body.as_bytes());
+    }
+    format!("{:016x}", hash.finish())
+}
+
+/// 64-bit FNV-1a: small, stable across runs and platforms, and enough to tell versions apart.
+#[cfg(not(target_arch = "wasm32"))]
+struct Fnv1a(u64);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl std::hash::Hasher for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::with_start_question;
+
+    #[test]
+    fn the_start_question_is_written_into_its_section_and_nowhere_else() {
+        let tree = fix502::content::load::load_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        )
+        .map(|(tree, _)| tree)
+        .unwrap_or_else(|errors| panic!("{errors:?}"));
+        let page = "<main><section class=\"step static-start\" aria-labelledby=\"step-title\">STALE</section><p>after</p></main>";
+        let written = with_start_question(page, &tree).unwrap();
+        assert!(written.starts_with("<main><section class=\"step static-start\" aria-labelledby=\"step-title\"><h1 id=\"step-title\" tabindex=\"-1\">Who is seeing the 502 error?</h1><ul class=\"answers\"><li><a class=\"answer\" href=\"?a=visitor-other-sites\">"), "{written}");
+        assert!(
+            written.ends_with("</ul></section><p>after</p></main>"),
+            "{written}"
+        );
+        assert!(
+            written.contains("I&#39;m not sure") || written.contains("I&#x27;m not sure"),
+            "{written}"
+        );
+        assert!(!written.contains("STALE"));
+        assert_eq!(with_start_question("<main></main>", &tree), None);
+    }
+}

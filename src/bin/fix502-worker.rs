@@ -18,6 +18,12 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = Array::from(&event.data());
         let request: Vec<String> = data.iter().filter_map(|item| item.as_string()).collect();
+        if let [head, version] = request.as_slice()
+            && head == jobs::CONTENT_VERSION
+        {
+            VERSION.with_borrow_mut(|kept| kept.clone_from(version));
+            return;
+        }
         let Some((number, args)) = request.split_first() else {
             return;
         };
@@ -47,6 +53,12 @@ fn main() {
     let _ = scope.post_message(&Array::of1(&"ready".into()));
 }
 
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The version of the content the page holds, which it says first (`jobs::CONTENT_VERSION`).
+    static VERSION: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// What the report says of where the guide ran.
 #[cfg(target_arch = "wasm32")]
 fn environment(scope: &web_sys::DedicatedWorkerGlobalScope) -> fix502::jobs::Environment {
@@ -54,7 +66,7 @@ fn environment(scope: &web_sys::DedicatedWorkerGlobalScope) -> fix502::jobs::Env
         created: js_sys::Date::new_0().to_iso_string().into(),
         timezone: timezone(),
         user_agent: scope.navigator().user_agent().unwrap_or_default(),
-        content_version: env!("FIX502_CONTENT_VERSION").into(),
+        content_version: VERSION.with_borrow(String::clone),
     }
 }
 
@@ -135,7 +147,7 @@ fn content(path: &'static str) -> Option<std::rc::Rc<str>> {
         return Some(text);
     }
     let request = web_sys::XmlHttpRequest::new().ok()?;
-    let url = format!("content/{path}?v={}", env!("FIX502_CONTENT_VERSION"));
+    let url = VERSION.with_borrow(|version| format!("content/{path}?v={version}"));
     request.open_with_async("GET", &url, false).ok()?;
     request.send().ok()?;
     if request.status().ok()? != 200 {

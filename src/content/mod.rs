@@ -44,23 +44,14 @@ pub enum Ending {
     Informed,
 }
 
+named!(Ending {
+    Fixed => "fixed",
+    NotFixed => "not-fixed",
+    Escalated => "escalated",
+    Informed => "informed",
+});
+
 impl Ending {
-    pub const ALL: [Ending; 4] = [
-        Ending::Fixed,
-        Ending::NotFixed,
-        Ending::Escalated,
-        Ending::Informed,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Ending::Fixed => "fixed",
-            Ending::NotFixed => "not-fixed",
-            Ending::Escalated => "escalated",
-            Ending::Informed => "informed",
-        }
-    }
-
     /// The letter that stands for it among a node's flags in the encoded tree (besides `b`,
     /// `w` and `p`).
     fn flag(self) -> char {
@@ -70,10 +61,6 @@ impl Ending {
             Ending::Escalated => 'e',
             Ending::Informed => 'i',
         }
-    }
-
-    pub fn parse(name: &str) -> Option<Ending> {
-        Ending::ALL.into_iter().find(|e| e.name() == name)
     }
 }
 
@@ -166,6 +153,10 @@ pub struct Tree {
     parents: Vec<Option<String>>,
     /// Whether it holds every node its answers lead to.
     complete: bool,
+    /// The content's version: a hash of every node, body and signature, which the build writes
+    /// into the tree it serves (`fix502-content`), so that the app and its worker ask for this
+    /// content's bodies and signatures and never a stale cache's. Empty before the build sets it.
+    version: String,
 }
 
 impl Tree {
@@ -199,7 +190,18 @@ impl Tree {
             questions_left,
             parents,
             complete: true,
+            version: String::new(),
         })
+    }
+
+    /// The content's version, as the build wrote it into the tree; empty if it did not.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Stamps the tree with the content's version, which its encoded forms then carry.
+    pub fn set_version(&mut self, version: String) {
+        self.version = version;
     }
 
     /// Whether every answer leads to a node this tree holds: the whole tree, not a part.
@@ -250,33 +252,17 @@ pub fn body_path(node: &Node) -> String {
     )
 }
 
-pub fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Question => "question",
-        Kind::Guidance => "guidance",
-        Kind::End => "end",
-    }
-}
+named!(Kind {
+    Question => "question",
+    Guidance => "guidance",
+    End => "end",
+});
 
-pub fn parse_kind(name: &str) -> Option<Kind> {
-    [Kind::Question, Kind::Guidance, Kind::End]
-        .into_iter()
-        .find(|&k| kind_name(k) == name)
-}
-
-pub fn audience_name(audience: Audience) -> &'static str {
-    match audience {
-        Audience::Everyone => "everyone",
-        Audience::Visitor => "visitor",
-        Audience::Owner => "owner",
-    }
-}
-
-pub fn parse_audience(name: &str) -> Option<Audience> {
-    [Audience::Everyone, Audience::Visitor, Audience::Owner]
-        .into_iter()
-        .find(|&a| audience_name(a) == name)
-}
+named!(Audience {
+    Everyone => "everyone",
+    Visitor => "visitor",
+    Owner => "owner",
+});
 
 /// The first node found before each node, breadth first from the start.
 fn parents(nodes: &[Node], index: &HashMap<String, usize>, start: usize) -> Vec<Option<usize>> {
@@ -369,6 +355,29 @@ pub(crate) mod fixture {
             retry: false,
             ending: (kind == Kind::End).then_some(Ending::Informed),
         }
+    }
+
+    /// The tree of the repository's `content/`, as the build serves it, loaded once per test
+    /// binary. Content errors fail here with every `file:line`, like the build.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn real() -> &'static Tree {
+        static REAL: std::sync::OnceLock<Tree> = std::sync::OnceLock::new();
+        REAL.get_or_init(|| {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+            match load::load_dir(&root) {
+                Ok((tree, _)) => tree,
+                Err(errors) => panic!("content/ does not validate:\n{}", lines(&errors)),
+            }
+        })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn lines(errors: &[load::ContentError]) -> String {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// start → a → b → fix, start → fix; fix → end or c → end.
