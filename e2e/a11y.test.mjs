@@ -1,4 +1,4 @@
-// End to end: usable by everyone (issue 14). axe-core (WCAG 2.0-2.2 A and AA, and best practice)
+// End to end: usable by everyone. axe-core (WCAG 2.0-2.2 A and AA, and best practice)
 // on every kind of screen in both colour schemes, then what axe cannot see, measured: the focus
 // ring's contrast, target sizes, the step's h1 first, live regions that speak once, focus that
 // never falls to the page, "Change" links that say what they change, 320 px without sideways

@@ -1,7 +1,7 @@
 // Lighthouse 12.2.3 (npm, pinned) on the release build, for `/` and a deep step, on its mobile
 // profile (a mid-range phone on a slow 4G link, simulated) and its desktop one. It prints the
-// performance score and the metrics behind it; the goal is a score of 95 or more everywhere
-// (issue 13). Scores move with the machine's speed, so the suite fails only when Lighthouse
+// performance score and the metrics behind it; the goal is a score of 95 or more everywhere.
+// Scores move with the machine's speed, so the suite fails only when Lighthouse
 // cannot measure the page at all or the layout shifts by more than the budget's 0.1.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { DIST, launch, serve } from "./support.mjs";
 
 /** What the first screen may load before it is interactive, in bytes (Brotli). The goal is
- * 100,000 (issue 13); this is where it stands, so that it cannot grow meanwhile (172,000 while
+ * 100,000; this is where it stands, so that it cannot grow meanwhile (172,000 while
  * the whole tree came before the app could start; 153,000 once only the parts of it that the
  * address names did; 127,000 since the panels have their own module and the first screen does
  * without Leptos's async machinery; 122,000 once the wasm imports its glue's functions by short

@@ -470,7 +470,7 @@ impl Began {
     /// error page sends along with the error's details.
     fn from_audience(tree: &Tree, query: &str) -> Began {
         let audience = query::get(query, param::AUDIENCE)
-            .and_then(|given| crate::context::audience(&given).ok());
+            .and_then(|given| crate::linked_error::audience(&given).ok());
         let branch = tree
             .start()
             .answers

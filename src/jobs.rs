@@ -13,9 +13,9 @@
 use crate::analyze::{self, Analysis, Confidence, Layer, Rules};
 use crate::checks;
 use crate::content::Tree;
-use crate::context::Context;
 use crate::engine::{Found, How, Walk};
 use crate::html::{Html, data_url};
+use crate::linked_error::LinkedError;
 use crate::report::Report;
 
 pub const PASTE: &str = "paste";
@@ -180,8 +180,8 @@ pub fn report_texts(
     environment: &Environment,
 ) -> ([String; 3], String) {
     let (walk, _) = Walk::from_query(tree, job.query);
-    let context = Context::from_query(job.query);
-    let dropped = Context::from_query(job.opened).notes;
+    let context = LinkedError::from_query(job.query);
+    let dropped = LinkedError::from_query(job.opened).notes;
     let findings = checks::decode_findings(job.findings);
     let link = |query: String| match query.is_empty() {
         true => job.base.to_string(),
@@ -191,7 +191,7 @@ pub fn report_texts(
     let shared = if job.details {
         let mut context = context.clone();
         if !job.secrets {
-            context.url = context.url.as_deref().map(crate::context::masked);
+            context.url = context.url.as_deref().map(crate::linked_error::masked);
         }
         link(context.to_query(&walk.to_query("")))
     } else {

@@ -1,6 +1,6 @@
 //! fix502: a troubleshooting wizard for HTTP 502 Bad Gateway errors.
 //!
-//! The decision logic ([`content`], [`engine`], [`checks`], [`analyze`], [`context`],
+//! The decision logic ([`content`], [`engine`], [`checks`], [`analyze`], [`linked_error`],
 //! [`embedding`], [`report`], [`jobs`], [`markdown`], [`query`]) is plain Rust that builds and
 //! is tested on the host; [`app`], the Leptos user interface and the browser side of the live checks, is
 //! only built for the browser.
@@ -13,11 +13,11 @@ pub mod analyze;
 pub mod checking;
 pub mod checks;
 pub mod content;
-pub mod context;
 pub mod embedding;
 pub mod engine;
 pub mod html;
 pub mod jobs;
+pub mod linked_error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod map;
 pub mod markdown;

@@ -8,13 +8,13 @@
 //!
 //! Everything in it is untrusted text: the Markdown puts values in code spans and escapes prose,
 //! and the JSON escapes them, so nothing a link or a site sent can change the report's
-//! structure. Secret-looking parts of the failing address (see [`crate::context::masked`]) are
+//! structure. Secret-looking parts of the failing address (see [`crate::linked_error::masked`]) are
 //! hidden unless the reader chooses to include them.
 
 use crate::checks::{Finding, REQUEST_ID_HEADERS};
 use crate::content::{FIXED_LABEL, Kind, Node};
-use crate::context::{self, Context, Note};
 use crate::engine::{Began, Given, How};
+use crate::linked_error::{self, LinkedError, Note};
 use crate::reader::Reader;
 use std::fmt::Write;
 
@@ -33,7 +33,7 @@ pub struct Report<'a> {
     pub link: &'a str,
     /// Which version of the guide's content was used.
     pub content_version: &'a str,
-    pub context: &'a Context,
+    pub context: &'a LinkedError,
     /// The values of the link that opened the guide that were left out, and why.
     pub dropped: &'a [Note],
     /// Where and how the walk began, and the step it began at.
@@ -72,14 +72,14 @@ impl Report<'_> {
         Some(if self.with_secrets {
             url.to_string()
         } else {
-            context::masked(url)
+            linked_error::masked(url)
         })
     }
 
     /// A check's detail as the report shows it: addresses lose their secrets too.
     fn detail_value(&self, name: &str, value: &str) -> String {
         if name == "address" && !self.with_secrets {
-            context::masked(value)
+            linked_error::masked(value)
         } else {
             value.to_string()
         }
@@ -508,7 +508,7 @@ mod tests {
     const CHROME: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
     struct Fixture {
-        context: Context,
+        context: LinkedError,
         dropped: Vec<Note>,
         began: Began,
         question: Node,
@@ -525,7 +525,7 @@ mod tests {
                 &["visitor-fixed", "visitor-next"],
             );
             advice.answers[1].label = NOT_FIXED_LABEL.into();
-            let context = Context::from_query(query);
+            let context = LinkedError::from_query(query);
             Fixture {
                 dropped: context.notes.clone(),
                 context,

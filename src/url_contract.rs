@@ -1,5 +1,5 @@
 //! The URL contract: the name of every query parameter the guide reads or writes, in one place.
-//! The walk ([`crate::engine`]), the error's details ([`crate::context`]), the embedding
+//! The walk ([`crate::engine`]), the error's details ([`crate::linked_error`]), the embedding
 //! frame ([`crate::embedding`]), the live checks and the map take their names from here; a test
 //! holds the deep-link test of the page's script (`assets/boot.js`) and `assets/embed.js` to the
 //! same names.

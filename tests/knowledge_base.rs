@@ -33,7 +33,8 @@ struct Item {
     mentions: String,
 }
 
-/// What the project promises to cover (issue 3): a coverage file that drops one fails.
+/// What the project promises to cover (every cause and fix of the source articles, every
+/// gateway and platform the README names): a coverage file that drops one fails.
 const PROMISED: &[(&str, &[&str])] = &[
     (
         "seed cause",

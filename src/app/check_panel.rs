@@ -113,7 +113,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         .once_a_walk()
         .then(|| wizard.finding_of(check))
         .flatten();
-    let arrived = wizard.arrival.get_untracked() != Arrival::Back
+    let arrived = wizard.arrival.get_untracked() != Arrival::Returned
         && wizard.problem.with_untracked(Option::is_none)
         && walk.changing().is_none();
     if let Some(finding) = ran_before {

@@ -2,8 +2,8 @@
 //! any step can be bookmarked, shared and resumed.
 
 use super::tree;
-use crate::context::Context;
 use crate::engine::{Problem, Walk};
+use crate::linked_error::LinkedError;
 use crate::query;
 use leptos::prelude::window;
 use wasm_bindgen::JsValue;
@@ -53,8 +53,8 @@ pub fn embedding() -> crate::embedding::Embedding {
 }
 
 /// What the link that opened the guide said about the error.
-pub fn context() -> Context {
-    Context::from_query(&search())
+pub fn linked_error() -> LinkedError {
+    LinkedError::from_query(&search())
 }
 
 /// Whether the current URL has `key`, with or without a value.

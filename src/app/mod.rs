@@ -10,7 +10,6 @@ mod bodies;
 mod body;
 mod body_html;
 mod check_panel;
-mod context_card;
 mod copy;
 mod deferred;
 mod end;
@@ -19,6 +18,7 @@ mod focus;
 mod guidance;
 mod host;
 mod known;
+mod linked_error_card;
 pub mod location;
 mod map;
 mod paste_box;
@@ -74,9 +74,13 @@ pub struct Opened {
 /// forward through the browser's history) to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrival {
+    /// A link, or the start: a walk that began somewhere new.
     Opened,
-    Forward,
-    Back,
+    /// An answer moved the walk on.
+    Answered,
+    /// Back to a step seen before: the Back link, a changed answer, or the browser's history
+    /// in either direction.
+    Returned,
 }
 
 impl Wizard {
@@ -94,9 +98,9 @@ impl Wizard {
         let arrival = if *walk.began() != began {
             Arrival::Opened
         } else if walk.changing().is_none() && walk.answer_count() > count {
-            Arrival::Forward
+            Arrival::Answered
         } else {
-            Arrival::Back
+            Arrival::Returned
         };
         self.arrival.set(arrival);
         self.problem.set(None);
@@ -258,7 +262,7 @@ pub fn App() -> impl IntoView {
     // Read before the walk rewrites a `step` or `audience` it began from, so that a bad value
     // still gets its note; the values left out then leave the address bar.
     let opened = location::search();
-    let context = location::context();
+    let context = location::linked_error();
     if !context.notes.is_empty() {
         location::replace_query(&context.without_dropped(&opened));
     }
@@ -278,13 +282,13 @@ pub fn App() -> impl IntoView {
     wizard.follow_location(Arrival::Opened);
     provide_context(wizard);
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
-        wizard.follow_location(Arrival::Back)
+        wizard.follow_location(Arrival::Returned)
     });
     on_cleanup(move || listener.remove());
     host::connect(wizard, location::embedding());
 
     view! {
-        <context_card::ContextCard context/>
+        <linked_error_card::LinkedErrorCard context/>
         <problem_note::ProblemNote/>
         <step::Step/>
         <answered::Answered/>

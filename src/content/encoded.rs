@@ -190,7 +190,8 @@ fn flags(node: &Node) -> String {
     if flags.is_empty() { "-".into() } else { flags }
 }
 
-/// The tree could not be read back: a build bug, or a part of another build's tree.
+/// The tree could not be read back: a part of another build's tree, a stale cache's copy, a
+/// server that answers its own page (HTML) where the tree should be, or a build bug.
 #[derive(Debug, PartialEq, Eq)]
 pub struct DecodeError(pub(super) String);
 

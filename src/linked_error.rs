@@ -30,7 +30,7 @@ const ID_LIMIT: usize = 128;
 
 /// What the link told about the error, as far as it passed the checks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Context {
+pub struct LinkedError {
     pub url: Option<String>,
     pub status: Option<u16>,
     pub time: Option<String>,
@@ -48,11 +48,11 @@ pub struct Note {
     pub why: &'static str,
 }
 
-impl Context {
+impl LinkedError {
     /// Reads the contract's parameters from a URL query string; others are ignored.
-    pub fn from_query(query: &str) -> Context {
+    pub fn from_query(query: &str) -> LinkedError {
         let mut notes = Vec::new();
-        let context = Context {
+        let context = LinkedError {
             url: checked(query, param::URL, url, &mut notes),
             status: checked(query, param::STATUS, status, &mut notes),
             time: checked(query, param::TIME, time, &mut notes),
@@ -64,7 +64,7 @@ impl Context {
         // The walk reads `audience` (and `step`, whose problems it reports itself); a bad
         // audience is still worth a note here.
         checked(query, param::AUDIENCE, audience, &mut notes);
-        Context { notes, ..context }
+        LinkedError { notes, ..context }
     }
 
     /// Each parameter of the contract that describes the error, with its value if it passed.
@@ -305,18 +305,18 @@ mod tests {
             "?url=https://shop.example/{}",
             "a".repeat(param::ADDRESS_LIMIT)
         );
-        let context = Context::from_query(&long);
+        let context = LinkedError::from_query(&long);
         assert_eq!(context.url, None);
         assert_eq!(context.notes[0].why, TOO_LONG);
     }
 
-    fn notes(context: &Context) -> Vec<&str> {
+    fn notes(context: &LinkedError) -> Vec<&str> {
         context.notes.iter().map(|note| note.param).collect()
     }
 
     #[test]
     fn a_custom_error_page_link_is_read_in_full() {
-        let context = Context::from_query(
+        let context = LinkedError::from_query(
             "?audience=visitor&url=https%3A%2F%2Fshop.example%2Fcart%3Fid%3D7&status=502\
              &time=2026-11-22T04%3A53%3A44.120Z&rid=8c1f2e3d4b5a6978-LHR&via=nginx&lang=en-GB",
         );
@@ -336,7 +336,7 @@ mod tests {
 
     #[test]
     fn without_parameters_there_is_nothing_to_show_or_say() {
-        let context = Context::from_query("?a=visitor-other-sites");
+        let context = LinkedError::from_query("?a=visitor-other-sites");
         assert!(context.facts().is_empty());
         assert!(context.notes.is_empty());
     }
@@ -344,7 +344,7 @@ mod tests {
     #[test]
     fn hostile_values_are_left_out_with_a_note_each() {
         let long = "x".repeat(10_000);
-        let context = Context::from_query(&format!(
+        let context = LinkedError::from_query(&format!(
             "?url=javascript%3Aalert(1)&status=5020&time=yesterday&rid=%3Cscript%3Ealert(1)%3C%2Fscript%3E\
              &via=%3Cb%3E&audience=admin&lang={long}"
         ));
@@ -362,7 +362,7 @@ mod tests {
 
     #[test]
     fn broken_escapes_and_long_ids_never_get_through() {
-        let context = Context::from_query(&format!(
+        let context = LinkedError::from_query(&format!(
             "?rid=%E2%28%A1&via=ngin%ZZx&url=https%3A%2F%2F{}",
             "a".repeat(3000)
         ));
@@ -372,10 +372,12 @@ mod tests {
         assert_eq!(notes(&context), ["url", "rid", "via"]);
         let id = "a".repeat(ID_LIMIT);
         assert_eq!(
-            Context::from_query(&format!("?rid={id}")).rid.as_deref(),
+            LinkedError::from_query(&format!("?rid={id}"))
+                .rid
+                .as_deref(),
             Some(id.as_str())
         );
-        assert_eq!(Context::from_query(&format!("?rid={id}a")).rid, None);
+        assert_eq!(LinkedError::from_query(&format!("?rid={id}a")).rid, None);
     }
 
     #[test]
@@ -410,7 +412,7 @@ mod tests {
 
     #[test]
     fn statuses_are_three_digits_in_range() {
-        assert_eq!(Context::from_query("?status=504").status, Some(504));
+        assert_eq!(LinkedError::from_query("?status=504").status, Some(504));
         for bad in ["99", "600", "+502", "502.0", "0502", "5O2"] {
             assert!(status(bad).is_err(), "{bad}");
         }
@@ -418,7 +420,7 @@ mod tests {
 
     #[test]
     fn only_the_values_that_passed_are_carried_on() {
-        let context = Context::from_query("?rid=abc&status=999&via=nginx&junk=1");
+        let context = LinkedError::from_query("?rid=abc&status=999&via=nginx&junk=1");
         assert_eq!(
             context.to_query("a=visitor-scope"),
             "a=visitor-scope&rid=abc&via=nginx"
@@ -452,7 +454,7 @@ mod tests {
     #[test]
     fn dropped_values_get_one_calm_line_and_leave_the_address_bar() {
         let context =
-            Context::from_query("?a=x&rid=%3Cb%3E&status=5020&url=https%3A%2F%2Fok.example");
+            LinkedError::from_query("?a=x&rid=%3Cb%3E&status=5020&url=https%3A%2F%2Fok.example");
         assert_eq!(
             context.dropped_note(),
             Some("Some details in the link that brought you here could not be used.")
@@ -461,14 +463,14 @@ mod tests {
             context.without_dropped("?a=x&rid=%3Cb%3E&status=5020&url=https%3A%2F%2Fok.example"),
             "a=x&url=https%3A%2F%2Fok.example"
         );
-        assert_eq!(Context::from_query("?rid=abc").dropped_note(), None);
+        assert_eq!(LinkedError::from_query("?rid=abc").dropped_note(), None);
     }
 
     #[test]
     fn only_english_is_available() {
-        let french = Context::from_query("?lang=fr-CA");
+        let french = LinkedError::from_query("?lang=fr-CA");
         assert_eq!(french.lang.as_deref(), Some("fr-CA"));
         assert!(french.language_note().is_some());
-        assert_eq!(Context::from_query("?lang=EN").language_note(), None);
+        assert_eq!(LinkedError::from_query("?lang=EN").language_note(), None);
     }
 }

@@ -1,4 +1,4 @@
-//! What the link that opened the guide said about the error (see [`crate::context`]), as one
+//! What the link that opened the guide said about the error (see [`crate::linked_error`]), as one
 //! folded line above every step ("Your error: shop.example · 502 · 25 minutes ago") that opens
 //! to the details and a form to correct the address. A value that had to be left out gets one
 //! calm line; why is in the report.
@@ -6,11 +6,11 @@
 use super::Wizard;
 use super::address_form::AddressForm;
 use crate::checks::{self, Input, Site};
-use crate::context::{Context, time_ago};
+use crate::linked_error::{LinkedError, time_ago};
 use leptos::prelude::*;
 
 #[component]
-pub fn ContextCard(context: Context) -> impl IntoView {
+pub fn LinkedErrorCard(context: LinkedError) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let ago = context
         .time
