@@ -3,7 +3,7 @@
 //! the walk read from and written to the address bar.
 #![cfg(target_arch = "wasm32")]
 
-use fix502::app::{BodyHtml, location, use_tree};
+use fix502::app::{BodyHtml, location, take_in_tree};
 use fix502::content::Tree;
 use fix502::engine::{Problem, Walk};
 use fix502::markdown;
@@ -28,7 +28,7 @@ N\towner-cdn\tguidance\towner\towner/owner-cdn.md\tb\t-\t0\towner-site-check\tTh
 ";
 
 fn tree() -> &'static Tree {
-    use_tree(TREE).expect("the test's tree decodes");
+    take_in_tree(TREE).expect("the test's tree decodes");
     fix502::app::tree()
 }
 

@@ -2,8 +2,8 @@
 //! It is made the reader's own on the way in (see [`crate::personal`]): their site and request
 //! id in place of the placeholders, the steps for their device first.
 
-use super::bodies::LoadError;
-use super::{BodyHtml, Wizard, bodies, known};
+use super::browser::content_files::LoadError;
+use super::{BodyHtml, Wizard, browser::content_files, known};
 use crate::content::Node;
 use crate::personal;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn NodeBody(node: &'static Node) -> impl IntoView {
         view! { <BodyHtml html/> }
     };
     // A prefetched body is shown at once, without a "Loading…" flash.
-    if let Some(html) = bodies::cached(node) {
+    if let Some(html) = content_files::cached(node) {
         let html = html.to_string();
         return (move || own(&html)).into_any();
     }
@@ -31,7 +31,7 @@ pub fn NodeBody(node: &'static Node) -> impl IntoView {
         state.set(None);
         leptos::task::spawn_local(async move {
             // The step may have gone by the time the body comes.
-            let _ = state.try_set(Some(bodies::load(node).await.map(|_| ())));
+            let _ = state.try_set(Some(content_files::load(node).await.map(|_| ())));
         });
     };
     fetch();
@@ -39,7 +39,7 @@ pub fn NodeBody(node: &'static Node) -> impl IntoView {
         None => {
             view! { <p class="loading body-loading" aria-busy="true">"Loading…"</p> }.into_any()
         }
-        Some(Ok(())) => own(bodies::cached(node).as_deref().unwrap_or_default()).into_any(),
+        Some(Ok(())) => own(content_files::cached(node).as_deref().unwrap_or_default()).into_any(),
         Some(Err(error)) => view! {
             <div class="load-error" role="alert">
                 <p>{error.to_string()}</p>

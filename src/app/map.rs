@@ -4,7 +4,7 @@
 //! reactive view: the page only fetches it, shows it and filters it.
 
 use super::alert::alert_html;
-use super::bodies::fetch_content;
+use super::browser::content_files::fetch_content;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;

@@ -6,9 +6,9 @@ mod alert;
 mod announce;
 mod answer_list;
 mod answered;
-mod bodies;
 mod body;
 mod body_html;
+pub mod browser;
 mod check_panel;
 mod copy;
 mod deferred;
@@ -16,26 +16,22 @@ mod end;
 mod finding_card;
 mod focus;
 mod guidance;
-mod host;
 mod known;
 mod linked_error_card;
-pub mod location;
 mod map;
 mod paste_box;
 mod picked_by;
-pub mod probe;
 mod problem_note;
 mod question;
 mod report_panel;
 mod retry;
 mod step;
-mod tree_store;
 mod walk_link;
 mod watch_panel;
-mod worker;
 
 pub use body_html::BodyHtml;
-pub use tree_store::{tree, tree_text, use_tree};
+pub use browser::tree_store::{take_in_tree, tree, tree_text};
+pub use browser::{location, probe};
 
 use crate::checks::{Check, Finding};
 use crate::engine::{Problem, Walk};
@@ -89,7 +85,7 @@ impl Wizard {
     pub fn go(&self, walk: Walk) {
         if !walk.is_held_by(tree()) {
             let wizard = *self;
-            return tree_store::when_whole(Box::new(move || wizard.go(walk)));
+            return browser::tree_store::when_whole(Box::new(move || wizard.go(walk)));
         }
         location::push(&walk);
         let (began, count) = self
@@ -144,7 +140,7 @@ impl Wizard {
 
     /// Keeps what a question's check found, as part of the walk, and tells an embedding page.
     pub fn record(&self, question: &str, finding: Finding) {
-        host::post(
+        browser::embedder::post(
             "check-finished",
             &[
                 ("step", question.into()),
@@ -182,9 +178,11 @@ impl Wizard {
     fn follow_location(&self, arrival: Arrival) {
         let read = location::read();
         // Only the whole tree may call an address wrong, or show a step its parts do not hold.
-        if !tree_store::can_show(&read) {
+        if !browser::tree_store::can_show(&read) {
             let wizard = *self;
-            return tree_store::when_whole(Box::new(move || wizard.follow_location(arrival)));
+            return browser::tree_store::when_whole(Box::new(move || {
+                wizard.follow_location(arrival)
+            }));
         }
         let (walk, problem) = read;
         self.arrival.set(arrival);
@@ -205,11 +203,11 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let parts = early_tree_text()
             .await
-            .is_some_and(|text| use_tree(&text).is_ok());
+            .is_some_and(|text| take_in_tree(&text).is_ok());
         // Only the whole tree may call the address wrong: parts that cannot show its step wait
         // for the rest before anything shows.
-        let followed = parts && tree_store::can_show(&location::read());
-        let loaded = followed || tree_store::whole_tree().await;
+        let followed = parts && browser::tree_store::can_show(&location::read());
+        let loaded = followed || browser::tree_store::whole_tree().await;
         let document = document();
         let started = loaded && mount(&document);
         if let Some(html) = document.document_element() {
@@ -223,7 +221,7 @@ pub fn start() {
             if !location::has_param(crate::url_contract::MAP) {
                 deferred::prefetch();
             }
-            tree_store::whole_tree().await;
+            browser::tree_store::whole_tree().await;
         }
     });
 }
@@ -285,7 +283,7 @@ pub fn App() -> impl IntoView {
         wizard.follow_location(Arrival::Returned)
     });
     on_cleanup(move || listener.remove());
-    host::connect(wizard, location::embedding());
+    browser::embedder::connect(wizard, location::embedding());
 
     view! {
         <linked_error_card::LinkedErrorCard context/>

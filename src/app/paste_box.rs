@@ -6,7 +6,7 @@
 
 use super::alert::alert_html;
 use super::walk_link::is_plain_click;
-use super::{Wizard, location, tree, worker};
+use super::{Wizard, browser::worker, location, tree};
 use crate::engine::Walk;
 use crate::jobs;
 use leptos::prelude::*;
@@ -61,7 +61,7 @@ pub fn PasteBox() -> impl IntoView {
         if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
             event.prevent_default();
             // A finding may lead anywhere in the tree, which its first parts may not hold.
-            super::tree_store::when_whole(Box::new(move || {
+            super::browser::tree_store::when_whole(Box::new(move || {
                 wizard.follow(Walk::from_query(tree(), &href).0);
             }));
         }

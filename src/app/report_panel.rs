@@ -6,7 +6,7 @@
 //! Only its `<details>` is in the first screen: what it holds comes from the panels' module
 //! when it first opens (see [`super::deferred`]).
 
-use super::{Wizard, copy, location, tree, tree_text, worker};
+use super::{Wizard, browser::worker, copy, location, tree, tree_text};
 use crate::checks::encode_findings;
 use crate::content::Ending;
 use crate::jobs;

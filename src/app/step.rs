@@ -49,7 +49,7 @@ pub fn Step() -> impl IntoView {
             {move || (!wizard.walk.with(Walk::is_at_start)).then(|| view! {
                 <nav class="walk-nav" aria-label="Walk">
                     <WalkLink to=wizard.back() class="back">"Back"</WalkLink>
-                    <a class="restart" href=super::location::href(&Walk::default()) on:click=start_over>"Start over"</a>
+                    <a class="restart" href=super::browser::location::href(&Walk::default()) on:click=start_over>"Start over"</a>
                 </nav>
             })}
         </section>

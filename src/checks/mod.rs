@@ -2,7 +2,7 @@
 //! names authors use in `check` and `when`), and how a raw observation (a fetch that answered
 //! or failed, a DNS-over-HTTPS reply, a status page) becomes a result a reader understands.
 //!
-//! The browser side (`app::probe`) only observes and hands its observations here, so all of
+//! The browser side (`app::browser::probe`) only observes and hands its observations here, so all of
 //! the interpretation is plain Rust and tested natively.
 //!
 //! One file per concern: [`site`] reads the address a reader gives, [`fetch`] the checks that

@@ -122,7 +122,7 @@ pub async fn icon_loads(site: &Site, cancel: &AbortSignal) -> Option<bool> {
 /// The site's address and host name as requests use them: the browser's URL parser turns an
 /// international name into its ASCII form.
 fn ascii(site: &Site) -> (String, String) {
-    super::known::parsed(&site.url)
+    crate::app::known::parsed(&site.url)
         .map(|(url, host, _)| (url, host))
         .unwrap_or_else(|| (site.url.clone(), site.host.clone()))
 }

@@ -4,7 +4,7 @@
 //! background and takes their place. A step the parts do not hold waits for it (`Wizard::go`;
 //! see docs/arch/0001-steps-before-the-app.md).
 
-use super::bodies;
+use super::content_files;
 use crate::content::{DecodeError, Tree};
 use crate::engine::{Problem, Walk};
 use std::cell::Cell;
@@ -14,7 +14,7 @@ thread_local! {
     static TEXT: Cell<&'static str> = const { Cell::new("") };
 }
 
-/// The tree, once [`use_tree`] has taken it in (`start` does so before mounting anything that
+/// The tree, once [`take_in_tree`] has taken it in (`start` does so before mounting anything that
 /// asks for it).
 pub fn tree() -> &'static Tree {
     TREE.get()
@@ -27,7 +27,7 @@ pub fn content_version() -> &'static str {
     TREE.get().map_or("", Tree::version)
 }
 
-/// The tree in its encoded form, as [`use_tree`] took it in, for the worker's jobs.
+/// The tree in its encoded form, as [`take_in_tree`] took it in, for the worker's jobs.
 pub fn tree_text() -> &'static str {
     TEXT.get()
 }
@@ -35,7 +35,7 @@ pub fn tree_text() -> &'static str {
 /// Takes in the tree in its encoded form: the whole tree (`content/tree.txt`) or parts of it
 /// (`content/steps/`). The whole tree, once in, stays. Each tree is kept for the rest of the
 /// page's life, as the views hold on to its nodes; there are at most a few.
-pub fn use_tree(encoded: &str) -> Result<(), DecodeError> {
+pub fn take_in_tree(encoded: &str) -> Result<(), DecodeError> {
     if TREE.get().is_some_and(Tree::is_complete) {
         return Ok(());
     }
@@ -63,9 +63,9 @@ pub fn can_show((walk, problem): &(Walk, Option<Problem>)) -> bool {
 /// it again (the network may have come back).
 pub async fn whole_tree() -> bool {
     if !TREE.get().is_some_and(Tree::is_complete)
-        && let Ok(text) = bodies::fetch_content("tree.txt").await
+        && let Ok(text) = content_files::fetch_content("tree.txt").await
     {
-        let _ = use_tree(&text);
+        let _ = take_in_tree(&text);
     }
     TREE.get().is_some_and(Tree::is_complete)
 }

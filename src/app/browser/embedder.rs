@@ -3,7 +3,7 @@
 //! and what happens on the walk, so a help desk can count outcomes. Messages go to the origin
 //! the frame's URL names, and to nobody when it names none.
 
-use super::{Wizard, tree};
+use crate::app::{Wizard, tree};
 
 use crate::embedding::{Embedding, MESSAGE_TYPE, PROTOCOL};
 use js_sys::{Object, Reflect};

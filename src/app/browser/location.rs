@@ -1,7 +1,7 @@
 //! The walk in the address bar: read on start and on back/forward, written on every step, so
 //! any step can be bookmarked, shared and resumed.
 
-use super::tree;
+use crate::app::tree;
 use crate::engine::{Problem, Walk};
 use crate::linked_error::LinkedError;
 use crate::query;
