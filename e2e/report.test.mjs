@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { OUTPUT, ROOT, answer, heading, launch, openApp, query, reaches, serve } from "./support.mjs";
+import { OUTPUT, answer, heading, launch, openApp, query, reaches, serve, titleOf } from "./support.mjs";
 import { startHarness } from "./harness.mjs";
 
 let server;
@@ -110,13 +110,6 @@ const contextFacts = (page) =>
 const contextNotes = (page) => page.locator(".context-line .hint, .context-note").allTextContents();
 /** The report's lines about values left out of the link. */
 const leftOut = (text) => [...text.matchAll(/^Left out of the link: The link's “(\w+)” value was left out: .*$/gm)].map((m) => m[1]);
-
-/** A node's title, from its file's front matter in content/. */
-async function titleOf(path) {
-  const text = await readFile(join(ROOT, "content", path), "utf8");
-  const front = text.split(/^\+\+\+\s*$/m)[1];
-  return front.match(/^title\s*=\s*"(.*)"\s*$/m)[1];
-}
 
 const CONTEXT = {
   status: "502",

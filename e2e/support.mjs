@@ -147,13 +147,29 @@ export async function waitUntil(condition, what, ms = 10_000) {
   }
 }
 
-/** The id of every node file in content/ (its file name, which the validator makes equal). */
+/** Every node of the build's tree (dist/content/tree.txt, as the app reads it): its id, kind,
+ * audience, file in content/ and title; the build's own reading of content/, not a second one. */
+export function builtNodes() {
+  const TAB = "\t";
+  return readFileSync(join(DIST, "content/tree.txt"), "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("N" + TAB))
+    .map((line) => {
+      const [, id, kind, audience, file, , , , , title] = line.split(TAB);
+      return { id, kind, audience, file, title };
+    });
+}
+
+/** The id of every node, as the build's tree lists them. */
 export async function contentNodeIds() {
-  const files = await readdir(join(ROOT, "content"), { recursive: true });
-  return files
-    .map((file) => file.split("/").pop())
-    .filter((name) => name.endsWith(".md") && !name.startsWith("_"))
-    .map((name) => name.slice(0, -3));
+  return builtNodes().map((node) => node.id);
+}
+
+/** The title of the node written in `file` (its path in content/), as the build's tree gives it. */
+export function titleOf(file) {
+  const node = builtNodes().find((candidate) => candidate.file === file);
+  if (!node) throw new Error(`no node of the build's tree comes from content/${file}`);
+  return node.title;
 }
 
 /** A loopback port nothing listens on right now. */
