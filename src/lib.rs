@@ -16,6 +16,7 @@ pub mod content;
 pub mod embedding;
 pub mod engine;
 pub mod html;
+pub mod i18n;
 pub mod jobs;
 pub mod linked_error;
 #[cfg(not(target_arch = "wasm32"))]

@@ -13,6 +13,13 @@
 //! them does, and a Brotli and a gzip copy beside every file of `DIST` (`index.html.br`,
 //! `index.html.gz`) where compressing makes it smaller, for servers that send them as they are.
 //!
+//! Each language the visitor's side is translated into gets a folder laid out the same way
+//! (`de/tree.txt`, `de/steps/`, `de/visitor/visitor-reload.html`, `de/bodies-visitor.json`),
+//! with its translated nodes (`X.de.md`, checked against `X.md`), the rest kept in English and
+//! marked so (their bodies stay in the English folder), and its interface words,
+//! `de/messages.txt` (from `content/messages/de.toml`). `--languages` prints, per language,
+//! the nodes and messages missing and the translations older than their English node.
+//!
 //! `--longest-walks` prints, for every node, its kind, title, the nodes its answers lead to and
 //! the query of the longest walk from the start to it (one JSON object a line), for the tests
 //! that open every step the hard way.
@@ -22,51 +29,49 @@
 //! cargo run --bin fix502-content -- --out dist/content
 //! cargo run --bin fix502-content -- --out dist/content --offline dist
 //! cargo run --bin fix502-content -- --longest-walks
+//! cargo run --bin fix502-content -- --languages
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    use fix502::content::Node;
     use fix502::content::load::load_dir;
-    use fix502::markdown;
+    use fix502::content::load::messages::parse_messages;
+    use fix502::content::load::translation::{language_status, load_translations, translated};
+    use fix502::i18n::Lang;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (out, offline, walks) = match args.as_slice() {
-        [] => (None, None, false),
-        [flag, dir] if flag == "--out" => (Some(PathBuf::from(dir)), None, false),
-        [flag, dir, second, dist] if flag == "--out" && second == "--offline" => {
-            (Some(PathBuf::from(dir)), Some(PathBuf::from(dist)), false)
-        }
-        [flag] if flag == "--longest-walks" => (None, None, true),
+    let (out, offline, walks, languages) = match args.as_slice() {
+        [] => (None, None, false, false),
+        [flag, dir] if flag == "--out" => (Some(PathBuf::from(dir)), None, false, false),
+        [flag, dir, second, dist] if flag == "--out" && second == "--offline" => (
+            Some(PathBuf::from(dir)),
+            Some(PathBuf::from(dist)),
+            false,
+            false,
+        ),
+        [flag] if flag == "--longest-walks" => (None, None, true, false),
+        [flag] if flag == "--languages" => (None, None, false, true),
         _ => {
-            eprintln!("usage: fix502-content [--out DIR [--offline DIST] | --longest-walks]");
+            eprintln!(
+                "usage: fix502-content [--out DIR [--offline DIST] | --longest-walks | --languages]"
+            );
             return ExitCode::from(2);
         }
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let (mut tree, sources) = match load_dir(&root) {
         Ok(loaded) => loaded,
-        Err(errors) => {
-            for error in &errors {
-                eprintln!("{error}");
-            }
-            eprintln!("content/ has {} problem(s)", errors.len());
-            return ExitCode::FAILURE;
-        }
+        Err(errors) => return failed(&errors, "content/"),
     };
     let signatures = std::fs::read_to_string(root.join("signatures.toml"))
         .map_err(|error| vec![format!("content/signatures.toml: {error}")])
         .and_then(|text| fix502::analyze::load::parse_for(&text, &tree));
     let signatures = match signatures {
         Ok(rules) => rules.encode(),
-        Err(errors) => {
-            for error in &errors {
-                eprintln!("{error}");
-            }
-            eprintln!("content/signatures.toml has {} problem(s)", errors.len());
-            return ExitCode::FAILURE;
-        }
+        Err(errors) => return failed(&errors, "content/signatures.toml"),
     };
     if walks {
         use std::io::Write;
@@ -94,53 +99,77 @@ fn main() -> std::process::ExitCode {
         }
         return ExitCode::SUCCESS;
     }
+    let translations = match load_translations(&root, &sources) {
+        Ok(translations) => translations,
+        Err(errors) => return failed(&errors, "the translations"),
+    };
+    let mut catalogues = Vec::new();
+    for lang in Lang::translated() {
+        let file = format!("messages/{}.toml", lang.name());
+        let text = std::fs::read_to_string(root.join(&file)).unwrap_or_default();
+        match parse_messages(&format!("content/{file}"), lang, &text) {
+            Ok(catalogue) => catalogues.push(catalogue),
+            Err(errors) => return failed(&errors, &format!("content/{file}")),
+        }
+    }
+    if languages {
+        print_languages(&root, &sources, &translations, &catalogues);
+        return ExitCode::SUCCESS;
+    }
+    for (lang, stale) in catalogues.iter().map(|catalogue| {
+        let lang = catalogue.lang();
+        (
+            lang,
+            language_status(lang, &sources, &translations, english_text(&root)).stale,
+        )
+    }) {
+        if !stale.is_empty() {
+            eprintln!(
+                "{} translation(s) into {} are older than their English node (fix502-content --languages lists them)",
+                stale.len(),
+                lang.name()
+            );
+        }
+    }
     let Some(out) = out else {
         println!(
-            "content/ is valid: {} nodes and their signatures",
-            tree.nodes().len()
+            "content/ is valid: {} nodes, their signatures and {} translations",
+            tree.nodes().len(),
+            translations.len()
         );
         return ExitCode::SUCCESS;
     };
-    tree.set_version(content_version(&tree, &signatures, &sources));
-    let compact = [
-        ("tree.txt", tree.encode()),
+    tree.set_version(content_version(
+        &tree,
+        &signatures,
+        &sources,
+        &translations,
+        &catalogues,
+    ));
+    let root_only = [
         ("signatures.txt", signatures),
         ("map.html", fix502::map::html(&tree)),
-    ];
-    let bodies: Vec<(&fix502::content::Node, String, String)> = sources
+    ]
+    .map(|(name, text)| (out.join(name), text));
+    let bodies: Vec<(Node, String)> = sources
         .iter()
         .filter(|source| source.node.has_body)
-        .map(|source| {
-            let path = fix502::content::body_path(&source.node);
-            (&source.node, path, markdown::to_html(&source.body))
-        })
+        .map(|source| (source.node.clone(), source.body.clone()))
         .collect();
-    let bundles = BUNDLES.iter().map(|(audience, name)| {
-        let bundle: serde_json::Map<String, serde_json::Value> = bodies
-            .iter()
-            .filter(|(node, ..)| node.audience == *audience)
-            .map(|(_, path, html)| (path.clone(), html.as_str().into()))
-            .collect();
-        (
-            out.join(name),
-            serde_json::Value::Object(bundle).to_string(),
-        )
-    });
-    let files = bodies
-        .iter()
-        .map(|(_, path, html)| (out.join(path), html.clone()));
-    // Each step's part of the tree, which the page fetches instead of the whole tree to show
-    // the step a link opens (index.html; see docs/arch/0001-steps-before-the-app.md).
-    let steps = tree.nodes().iter().map(|node| {
-        (
-            out.join(format!("steps/{}.txt", node.id)),
-            tree.part_for(node),
-        )
-    });
-    let compact = compact
-        .into_iter()
-        .map(|(name, text)| (out.join(name), text));
-    for (target, text) in compact.chain(bundles).chain(files).chain(steps) {
+    let mut written: Vec<(PathBuf, String)> = root_only.into_iter().collect();
+    written.extend(content_files(&out, &tree, &bodies));
+    // Each language in a folder of its own, laid out as the English content is, so the page
+    // asks for the same paths under `content/<lang>/`.
+    for catalogue in &catalogues {
+        let (translated, mut bodies) = translated(&tree, &sources, &translations, catalogue);
+        // A node kept in English has its body in the English folder only, where the app asks
+        // for it: the owners' hundreds of steps are not copied into every language.
+        bodies.retain(|(node, _)| !node.untranslated);
+        let folder = out.join(catalogue.lang().name());
+        written.push((folder.join("messages.txt"), catalogue.encode()));
+        written.extend(content_files(&folder, &translated, &bodies));
+    }
+    for (target, text) in written {
         let written = target
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
@@ -160,6 +189,121 @@ fn main() -> std::process::ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// What the page fetches of one language's content, under `out`: the tree, each step's part of
+/// it, every body rendered to HTML, and the bodies' bundles per audience.
+#[cfg(not(target_arch = "wasm32"))]
+fn content_files(
+    out: &std::path::Path,
+    tree: &fix502::content::Tree,
+    bodies: &[(fix502::content::Node, String)],
+) -> Vec<(std::path::PathBuf, String)> {
+    let rendered: Vec<(&fix502::content::Node, String, String)> = bodies
+        .iter()
+        .map(|(node, body)| {
+            let path = fix502::content::body_path(node);
+            (node, path, fix502::markdown::to_html(body))
+        })
+        .collect();
+    let bundles = BUNDLES.iter().map(|(audience, name)| {
+        let bundle: serde_json::Map<String, serde_json::Value> = rendered
+            .iter()
+            .filter(|(node, ..)| node.audience == *audience)
+            .map(|(_, path, html)| (path.clone(), html.as_str().into()))
+            .collect();
+        (
+            out.join(name),
+            serde_json::Value::Object(bundle).to_string(),
+        )
+    });
+    let files = rendered
+        .iter()
+        .map(|(_, path, html)| (out.join(path), html.clone()));
+    // Each step's part of the tree, which the page fetches instead of the whole tree to show
+    // the step a link opens (index.html; see docs/arch/0001-steps-before-the-app.md).
+    let steps = tree.nodes().iter().map(|node| {
+        (
+            out.join(format!("steps/{}.txt", node.id)),
+            tree.part_for(node),
+        )
+    });
+    std::iter::once((out.join("tree.txt"), tree.encode()))
+        .chain(bundles)
+        .chain(files)
+        .chain(steps)
+        .collect()
+}
+
+/// The English file at `file` (relative to `root`), as translations' hashes are made of it.
+#[cfg(not(target_arch = "wasm32"))]
+fn english_text(root: &std::path::Path) -> impl Fn(&str) -> Option<String> + '_ {
+    move |file| std::fs::read_to_string(root.join(file)).ok()
+}
+
+/// `--languages`: per language, what a translator has left to do.
+#[cfg(not(target_arch = "wasm32"))]
+fn print_languages(
+    root: &std::path::Path,
+    sources: &[fix502::content::load::SourceNode],
+    translations: &[fix502::content::load::translation::Translation],
+    catalogues: &[fix502::i18n::Catalogue],
+) {
+    use fix502::content::load::translation::{english_hash, language_status};
+    for catalogue in catalogues {
+        let lang = catalogue.lang();
+        let status = language_status(lang, sources, translations, english_text(root));
+        println!(
+            "{}: {} node(s) missing, {} stale, {} message(s) missing",
+            lang.name(),
+            status.missing.len(),
+            status.stale.len(),
+            catalogue.missing().count() + catalogue.missing_page().count()
+        );
+        for file in &status.missing {
+            let hash = english_text(root)(file)
+                .map(|text| english_hash(&text))
+                .unwrap_or_default();
+            println!("  missing  content/{file}  (english = \"{hash}\")");
+        }
+        for file in &status.stale {
+            let english = file.replace(&format!(".{}.md", lang.name()), ".md");
+            let hash = english_text(root)(&english)
+                .map(|text| english_hash(&text))
+                .unwrap_or_default();
+            println!("  stale    content/{file}  (content/{english} is now english = \"{hash}\")");
+        }
+        // As lines to copy into content/messages/<lang>.toml, with their English text.
+        for msg in catalogue.missing() {
+            // A JSON string is a TOML basic string too.
+            let english = |text: &str| serde_json::to_string(text).unwrap_or_default();
+            let text = match msg.english_plural() {
+                None => english(msg.english()),
+                Some(other) => format!(
+                    "{{ one = {}, other = {} }}",
+                    english(msg.english()),
+                    english(other)
+                ),
+            };
+            println!("  message  {} = {text}", msg.key());
+        }
+        for (key, english) in catalogue.missing_page() {
+            println!(
+                "  message  {key} = {}",
+                serde_json::to_string(english).unwrap_or_default()
+            );
+        }
+    }
+}
+
+/// Says every problem found in `what`, and that the build stops.
+#[cfg(not(target_arch = "wasm32"))]
+fn failed(errors: &[impl std::fmt::Display], what: &str) -> std::process::ExitCode {
+    for error in errors {
+        eprintln!("{error}");
+    }
+    eprintln!("{what}: {} problem(s)", errors.len());
+    std::process::ExitCode::FAILURE
 }
 
 /// Every file under `dir`, as paths relative to it with `/` between folders, sorted.
@@ -385,40 +529,27 @@ fn content_version(
     tree: &fix502::content::Tree,
     signatures: &str,
     sources: &[fix502::content::load::SourceNode],
+    translations: &[fix502::content::load::translation::Translation],
+    catalogues: &[fix502::i18n::Catalogue],
 ) -> String {
     use std::hash::Hasher;
-    let mut hash = Fnv1a::default();
+    let mut hash = fix502::content::load::translation::Fnv1a::default();
     hash.write(tree.encode().as_bytes());
     hash.write(signatures.as_bytes());
     for source in sources {
         hash.write(source.node.file.as_bytes());
         hash.write(source.body.as_bytes());
     }
+    for translation in translations {
+        hash.write(translation.file.as_bytes());
+        hash.write(translation.title.as_bytes());
+        hash.write(translation.labels.concat().as_bytes());
+        hash.write(translation.body.as_bytes());
+    }
+    for catalogue in catalogues {
+        hash.write(catalogue.encode().as_bytes());
+    }
     format!("{:016x}", hash.finish())
-}
-
-/// 64-bit FNV-1a: small, stable across runs and platforms, and enough to tell versions apart.
-#[cfg(not(target_arch = "wasm32"))]
-struct Fnv1a(u64);
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Default for Fnv1a {
-    fn default() -> Self {
-        Fnv1a(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl std::hash::Hasher for Fnv1a {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -128,6 +128,7 @@ impl Tree {
                         watch: flags.contains('w'),
                         paste: flags.contains('p'),
                         retry: flags.contains('r'),
+                        untranslated: flags.contains('E'),
                         ending: Ending::ALL.into_iter().find(|e| flags.contains(e.flag())),
                         check: match *check {
                             "-" => None,
@@ -173,14 +174,15 @@ impl Tree {
     }
 }
 
-/// A node's yes/no properties as letters: `b` body, `w` watch, `p` paste, `r` retry, and its
-/// ending's first letter (`f`, `n`, `e`, `i`).
+/// A node's yes/no properties as letters: `b` body, `w` watch, `p` paste, `r` retry, `E` kept
+/// in English in a translated tree, and its ending's first letter (`f`, `n`, `e`, `i`).
 fn flags(node: &Node) -> String {
     let set = [
         (node.has_body, 'b'),
         (node.watch, 'w'),
         (node.paste, 'p'),
         (node.retry, 'r'),
+        (node.untranslated, 'E'),
     ];
     let flags: String = set
         .into_iter()

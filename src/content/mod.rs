@@ -82,8 +82,8 @@ pub const PLACEHOLDER_SPACES: [&str; 2] = ["site.", "request."];
 pub const MAX_ANSWERS_TO_FIRST_FIX: usize = 8;
 
 /// The two answers every guidance node ends with, in this order.
-pub const FIXED_LABEL: &str = "Yes, that fixed it";
-pub const NOT_FIXED_LABEL: &str = "No, the error is still there";
+pub const FIXED_LABEL: &str = crate::i18n::Msg::Fixed.english();
+pub const NOT_FIXED_LABEL: &str = crate::i18n::Msg::NotFixed.english();
 
 /// Whose tree a node belongs to. `Everyone` nodes (the start, shared pages) may be reached from
 /// both trees; a visitor node never leads into the owner's tree or the other way round.
@@ -125,6 +125,9 @@ pub struct Node {
     pub retry: bool,
     /// How the walk ended, on end nodes (and only there).
     pub ending: Option<Ending>,
+    /// In a tree translated into another language, a node kept in English, as it has no
+    /// translation (yet).
+    pub untranslated: bool,
 }
 
 impl Node {
@@ -354,6 +357,7 @@ pub(crate) mod fixture {
             paste: false,
             retry: false,
             ending: (kind == Kind::End).then_some(Ending::Informed),
+            untranslated: false,
         }
     }
 

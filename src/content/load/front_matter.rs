@@ -100,23 +100,23 @@ pub(super) fn split_node_file(text: &str) -> Result<NodeFile<'_>, SplitError> {
 }
 
 /// Locates errors in one file: `line_of` turns a byte offset in the settings into a file line.
-struct Locator<'f> {
-    file: &'f str,
-    settings: &'f str,
-    settings_line: usize,
+pub(super) struct Locator<'f> {
+    pub(super) file: &'f str,
+    pub(super) settings: &'f str,
+    pub(super) settings_line: usize,
 }
 
 impl Locator<'_> {
-    fn line_of(&self, byte: usize) -> usize {
+    pub(super) fn line_of(&self, byte: usize) -> usize {
         let before = &self.settings[..byte.min(self.settings.len())];
         self.settings_line + before.matches('\n').count()
     }
 
-    fn line<T>(&self, field: &Spanned<T>) -> usize {
+    pub(super) fn line<T>(&self, field: &Spanned<T>) -> usize {
         self.line_of(field.span().start)
     }
 
-    fn error(&self, line: usize, message: String) -> ContentError {
+    pub(super) fn error(&self, line: usize, message: String) -> ContentError {
         ContentError {
             file: self.file.to_string(),
             line: Some(line),
@@ -233,6 +233,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SourceNode, ContentError> {
             paste: lines.paste.is_some(),
             retry: lines.retry.is_some(),
             ending,
+            untranslated: false,
         },
         body,
         lines,

@@ -24,7 +24,9 @@
 //! the editorial rules a whole knowledge base must meet, such as the length of advice.
 
 mod front_matter;
+pub mod messages;
 mod prose;
+pub mod translation;
 mod validate;
 
 pub use front_matter::parse_file;
@@ -114,7 +116,7 @@ pub fn load_dir(root: &Path) -> Result<(Tree, Vec<SourceNode>), Vec<ContentError
         error
     };
     let mut files = Vec::new();
-    collect_node_files(root, root, &mut files).map_err(|error| {
+    collect_files(root, root, &mut files, false).map_err(|error| {
         vec![located(ContentError {
             file: String::new(),
             line: None,
@@ -150,7 +152,14 @@ pub fn load_dir(root: &Path) -> Result<(Tree, Vec<SourceNode>), Vec<ContentError
     }
 }
 
-fn collect_node_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
+/// The node files under `dir`, or with `translations` the translation files
+/// (see [`translation::translation_tag`]), as paths relative to `root`.
+fn collect_files(
+    root: &Path,
+    dir: &Path,
+    out: &mut Vec<String>,
+    translations: bool,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let name = path
@@ -161,8 +170,10 @@ fn collect_node_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io
             continue;
         }
         if path.is_dir() {
-            collect_node_files(root, &path, out)?;
-        } else if name.ends_with(".md") {
+            collect_files(root, &path, out, translations)?;
+        } else if name.ends_with(".md")
+            && translation::translation_tag(name).is_some() == translations
+        {
             let relative = path.strip_prefix(root).unwrap_or(&path);
             out.push(relative.to_string_lossy().replace('\\', "/"));
         }
@@ -172,3 +183,5 @@ fn collect_node_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod translation_tests;

@@ -26,7 +26,7 @@ fn errors(files: &[(&str, &str)]) -> Vec<String> {
     errors
 }
 
-fn end_node(id: &str, audience: &str) -> String {
+pub(super) fn end_node(id: &str, audience: &str) -> String {
     format!(
         "+++\nid = \"{id}\"\ntitle = \"T\"\nkind = \"end\"\nending = \"fixed\"\naudience = \"{audience}\"\n+++\nText.\n"
     )
