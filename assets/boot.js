@@ -10,6 +10,21 @@
 // the reader guessing.
 (function () {
   var html = document.documentElement;
+  var params = new URLSearchParams(location.search);
+  // The page's language, before anything paints: the first of the `lang` parameter and the
+  // browser's languages that the guide speaks (best match: pt → pt-BR, es-MX → es), else
+  // English. The app makes the same choice (i18n::Lang::negotiate; docs/arch/0017). A
+  // language's content sits in content/<lang>/, laid out as the English content/.
+  var LANGUAGES = ["en","es","de","fr","pt-BR","ja","ar"];
+  function best(tag) {
+    var primary = String(tag || "").split(/[-_]/)[0].toLowerCase();
+    return LANGUAGES.filter(function (lang) { return lang.split("-")[0].toLowerCase() === primary; })[0];
+  }
+  var lang = [params.get("lang")].concat(navigator.languages || [navigator.language])
+    .map(best).filter(Boolean)[0] || "en";
+  html.lang = lang;
+  html.dir = lang === "ar" ? "rtl" : "ltr";
+  var CONTENT = lang === "en" ? "content/" : "content/" + lang + "/";
   function failed() {
     if (!html.hasAttribute("data-app")) html.classList.add("app-failed");
   }
@@ -28,7 +43,6 @@
   // (docs/arch/0001-steps-before-the-app.md).
   // Tabs and line breaks by their codes: Trunk's minifier mangles a "\t" in a string.
   var TAB = String.fromCharCode(9);
-  var params = new URLSearchParams(location.search);
   var ids = [];
   ["a", "change", "from", "step"].forEach(function (name) {
     (params.get(name) || "").split(".").forEach(function (id) {
@@ -43,10 +57,10 @@
     });
   }
   function parts(ids) {
-    return Promise.all(ids.map(function (id) { return text("content/steps/" + id + ".txt"); }))
+    return Promise.all(ids.map(function (id) { return text(CONTENT + "steps/" + id + ".txt"); }))
       .then(function (texts) { return texts.join(""); });
   }
-  function whole() { return text("content/tree.txt").catch(function () { return null; }); }
+  function whole() { return text(CONTENT + "tree.txt").catch(function () { return null; }); }
   // The node's line in `records` and its answers' lines, split into fields; none if absent.
   function node(records, id) {
     var at = records.indexOf("N" + TAB + id + TAB);
@@ -76,7 +90,43 @@
         if (opened) missing.push(opened);
         return missing.length ? parts(missing).then(function (rest) { return first + rest; }) : first;
       }).catch(whole);
-  if (/[?&](a=|change=|from=|step=|audience=|map)/.test(location.search)) html.classList.add("deep-link");
+  // Another language's start question is painted from its tree, as a deep link's step is.
+  if (lang !== "en" || /[?&](a=|change=|from=|step=|audience=|map)/.test(location.search)) html.classList.add("deep-link");
+  // The words of the page around the app ([data-msg]) in its language, once the page is
+  // parsed and they are here; the app reads the same file (window.fix502Messages).
+  function whenParsed(then) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", then);
+    else then();
+  }
+  window.fix502Messages = lang === "en" ? null : text(CONTENT + "messages.txt").catch(function () { return null; });
+  if (window.fix502Messages) window.fix502Messages.then(function (messages) {
+    var words = {};
+    (messages || "").split(String.fromCharCode(10)).forEach(function (line) {
+      var fields = line.split(TAB);
+      if (fields.length === 2) words[fields[0]] = fields[1];
+    });
+    whenParsed(function () {
+      if (words["page-title"] && !html.hasAttribute("data-app")) document.title = words["page-title"];
+      document.querySelectorAll("[data-msg]").forEach(function (element) {
+        var said = words[element.getAttribute("data-msg")];
+        if (said) element.textContent = said;
+      });
+    });
+  });
+  // The language switcher keeps the reader's place: the same address in the language chosen.
+  whenParsed(function () {
+    var current = document.querySelector(".languages .current-language");
+    var link = document.querySelector('.languages a[hreflang="' + lang + '"]');
+    if (current && link) { current.textContent = link.textContent; link.setAttribute("aria-current", "true"); }
+  });
+  document.addEventListener("click", function (event) {
+    var chosen = event.target.closest && event.target.closest(".languages a[hreflang]");
+    if (!chosen || event.button || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    var address = new URL(location.href);
+    address.searchParams.set("lang", chosen.getAttribute("hreflang"));
+    location.assign(address.href);
+  });
   // A deep link shows its step as soon as its part of the tree is here, as this page shows
   // the start question: its heading and, for a question, its answers, whose links the app
   // takes over when it starts. A version 1 link (`step`, `audience`) gets the links the app
@@ -90,7 +140,7 @@
     // Where the walk began, as Began::from_query reads it: `from`, else a version 1 `step` if
     // no answers are given, else the branch of a version 1 `audience`.
     var began = search.get("from") || (path.length || changing ? null : search.get("step") || branch(records));
-    var shown = changing || (path.length ? path[path.length - 1].replace(/^~/, "") : began);
+    var shown = changing || (path.length ? path[path.length - 1].replace(/^~/, "") : began) || "start";
     if (!search.has("from") && began) {
       var context = ["url", "status", "time", "rid"].some(function (name) { return search.has(name); });
       var by = search.get("step") ? (/^(link|map|paste|error-page)$/.test(search.get("by")) ? search.get("by") : "link")
@@ -156,7 +206,7 @@
   if (workers && location.protocol !== "file:") {
     addEventListener("load", function () {
       workers.register("sw.js").then(function () { return workers.ready; }).then(function (ready) {
-        if (!(navigator.connection && navigator.connection.saveData)) ready.active.postMessage("prefetch");
+        if (!(navigator.connection && navigator.connection.saveData)) ready.active.postMessage({ prefetch: lang });
       }).catch(function () {});
     });
   }

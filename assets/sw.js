@@ -6,11 +6,13 @@
 // new tree: a page keeps the files of the build it started with (the cache before the newest is
 // kept for pages still open), and the next visit opens the newest build.
 //
-// The page posts "prefetch" once it has started, unless the reader's browser asks to save data;
-// only then are the step texts fetched, as one bundle per audience, and split into the entries
-// the app asks for (content/<path>?v=CONTENT): the visitors' and everyone's at once, the owners'
-// (a hundred times larger) once the app first asks for a step text that is not kept yet, as it
-// does when a reader enters the owners' tree.
+// The page posts { prefetch: <its language> } once it has started, unless the reader's browser
+// asks to save data; only then are the step texts fetched, as one bundle per audience, and split
+// into the entries the app asks for (content/<path>?v=CONTENT): the visitors' and everyone's at
+// once, the owners' (a hundred times larger) once the app first asks for a step text that is not
+// kept yet, as it does when a reader enters the owners' tree. Another language's content lives
+// in content/<lang>/, laid out the same; only the reader's language is fetched, with its tree
+// and its words (content/<lang>/messages.txt).
 "use strict";
 
 const BUILD = "__BUILD__";
@@ -44,13 +46,30 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data === "prefetch") event.waitUntil(prefetch(EARLY));
+  const lang = event.data && event.data.prefetch;
+  // A language's bundles hold its translated steps; what it keeps in English comes from the
+  // English ones.
+  if (lang) event.waitUntil(prefetch(EARLY, folderOf(lang)).then(() => folderOf(lang) && prefetch(EARLY, "")));
 });
 
-/** Fetches the bundles of `audiences` not yet cached, and keeps every text under its own URL. */
-async function prefetch(audiences) {
+/** Where a language's content lives under content/: "" for English, else "<lang>/". */
+function folderOf(lang) {
+  return /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(lang) && lang !== "en" ? `${lang}/` : "";
+}
+
+/** Fetches the bundles of `audiences` in the language of `folder` not yet cached, and keeps
+ * every text under its own URL; for a language but English, its tree and words too. */
+async function prefetch(audiences, folder) {
   const cache = await caches.open(CACHE);
-  for (const bundle of audiences.map((audience) => BUNDLES[audience])) {
+  if (folder) {
+    for (const path of [`content/${folder}tree.txt`, `content/${folder}tree.txt?v=${CONTENT}`, `content/${folder}messages.txt`]) {
+      if (await cache.match(here(path))) continue;
+      const response = await fetch(here(path)).catch(() => null);
+      if (!response || !response.ok) return;
+      await cache.put(here(path), response);
+    }
+  }
+  for (const bundle of audiences.map((audience) => BUNDLES[audience].replace("content/", `content/${folder}`))) {
     const marker = here(`${bundle}?v=${CONTENT}`);
     if (await cache.match(marker)) continue;
     const response = await fetch(marker).catch(() => null);
@@ -58,7 +77,7 @@ async function prefetch(audiences) {
     const bodies = await response.json();
     await Promise.all(
       Object.entries(bodies).map(([path, html]) =>
-        cache.put(here(`content/${path}?v=${CONTENT}`), new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } })),
+        cache.put(here(`content/${folder}${path}?v=${CONTENT}`), new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } })),
       ),
     );
     await cache.put(marker, new Response("{}", { headers: { "content-type": "application/json" } }));
@@ -84,13 +103,15 @@ async function answer(request, url, event) {
   key.search = url.searchParams.toString();
   // A step's part of the tree is for a first visit; with this worker in charge the page reads
   // the whole tree from the cache, and a part from the network could be another build's.
-  if (url.pathname.includes("/content/steps/")) return new Response("", { status: 404 });
+  if (/\/content\/(?:[^/]+\/)?steps\//.test(url.pathname)) return new Response("", { status: 404 });
   const current = await caches.open(CACHE);
   const cached = (await current.match(page ? here("./") : key.href)) || (!page && (await caches.match(key.href)));
   if (cached) return cached;
   // A step text not kept yet: the rest of the guide's texts follow, unless data is to be saved.
   if (/\/content\/.+\.html$/.test(url.pathname) && !self.navigator.connection?.saveData) {
-    event.waitUntil(prefetch(Object.keys(BUNDLES)));
+    const lang = url.pathname.match(/\/content\/([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})?)\//);
+    const folder = folderOf(lang ? lang[1] : "en");
+    event.waitUntil(prefetch(Object.keys(BUNDLES), folder).then(() => folder && prefetch(Object.keys(BUNDLES), "")));
   }
   return fetch(request);
 }

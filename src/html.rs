@@ -4,6 +4,7 @@
 //! in with `inner_html`, and one delegated handler reads their `data-` attributes.
 
 use crate::checks::{Finding, Site, Verdict};
+use crate::i18n::{Catalogue, Msg};
 use pulldown_cmark_escape::escape_html;
 
 /// An HTML fragment being written: markup as given, text and attribute values escaped.
@@ -82,14 +83,16 @@ pub fn finding_card(finding: &Finding) -> String {
     html.into_string()
 }
 
-/// A link that opens the site that failed again, in a new tab.
-pub fn open_again(site: &Site) -> String {
+/// A link that opens the site that failed again, in a new tab, in the words of `words`.
+pub fn open_again(site: &Site, words: &Catalogue) -> String {
     let mut html = Html::default();
     html.raw("<a class=\"button\" href=\"")
         .text(&site.url)
-        .raw("\" target=\"_blank\" rel=\"noopener noreferrer\">Open ")
-        .text(&site.host)
-        .raw(" again<span class=\"visually-hidden\"> (opens a new tab)</span></a>");
+        .raw("\" target=\"_blank\" rel=\"noopener noreferrer\">")
+        .text(&words.fill(Msg::OpenAgain, &[("site", &site.host)]))
+        .raw("<span class=\"visually-hidden\">")
+        .text(words.text(Msg::OpensNewTab))
+        .raw("</span></a>");
     html.into_string()
 }
 
@@ -133,7 +136,7 @@ mod tests {
     fn the_site_opens_again_in_a_new_tab() {
         let site = checks::site("shop.example/\"cart").unwrap();
         assert_eq!(
-            open_again(&site),
+            open_again(&site, &Catalogue::english()),
             "<a class=\"button\" href=\"https://shop.example/&quot;cart\" target=\"_blank\" rel=\"noopener noreferrer\">Open shop.example again<span class=\"visually-hidden\"> (opens a new tab)</span></a>"
         );
     }

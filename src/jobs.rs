@@ -8,7 +8,7 @@
 //! | `paste`  | the text, `signatures.txt`, `tree.txt`, the page's query | findings as HTML |
 //! | `paste-file` | a `File` (not a string: the worker reads it itself, see [`paste_pieces`]), then as `paste` | findings as HTML |
 //! | `hop`    | a response's status line and headers (see [`checks::response_text`]), `signatures.txt` | the id and name of the server that answered, or nothing |
-//! | `report` | `tree.txt`, the page's query, the query it was opened with, its address without the query, the findings (see [`checks::encode_findings`]), `1` to keep secrets, `1` to share the error's details | the report panel's markup, the share link's markup |
+//! | `report` | `tree.txt` (the English one, which the worker fetches: the page sends the rest), the page's query, the query it was opened with, its address without the query, the findings (see [`checks::encode_findings`]), `1` to keep secrets, `1` to share the error's details | the report panel's markup, the share link's markup |
 
 use crate::analyze::{self, Analysis, Confidence, Layer, Rules};
 use crate::checks;

@@ -20,6 +20,7 @@
 
 use crate::checks;
 use crate::content::Audience;
+use crate::i18n::{Lang, Msg};
 use crate::query;
 use crate::url_contract as param;
 
@@ -88,9 +89,8 @@ impl LinkedError {
     }
 
     /// The one line a reader sees when values were left out; the reasons go to the report.
-    pub fn dropped_note(&self) -> Option<&'static str> {
-        (!self.notes.is_empty())
-            .then_some("Some details in the link that brought you here could not be used.")
+    pub fn dropped_note(&self) -> Option<Msg> {
+        (!self.notes.is_empty()).then_some(Msg::DetailsDropped)
     }
 
     /// `query` with the values that passed written in, for a link that carries them on.
@@ -103,41 +103,53 @@ impl LinkedError {
     }
 
     /// What to show the reader, as label and value, in a fixed order.
-    pub fn facts(&self) -> Vec<(&'static str, String)> {
+    pub fn facts(&self) -> Vec<(Msg, String)> {
         [
-            ("Failed address", self.url.clone()),
-            ("Status", self.status.map(|s| s.to_string())),
-            ("Time", self.time.clone()),
-            ("Request id", self.rid.clone()),
-            ("Gateway", self.via.clone()),
+            (Msg::FailedAddress, self.url.clone()),
+            (Msg::Status, self.status.map(|s| s.to_string())),
+            (Msg::Time, self.time.clone()),
+            (Msg::RequestId, self.rid.clone()),
+            (Msg::Gateway, self.via.clone()),
         ]
         .into_iter()
         .filter_map(|(label, value)| Some((label, value?)))
         .collect()
     }
 
-    /// Whether the guide is in the reader's language; it is written in English only.
-    pub fn language_note(&self) -> Option<&'static str> {
+    /// A note when the link names a language the guide does not speak (the page then speaks the
+    /// reader's next language it has, or English).
+    pub fn language_note(&self) -> Option<Msg> {
         let lang = self.lang.as_deref()?;
-        let primary = lang.split('-').next().unwrap_or_default();
-        (!primary.eq_ignore_ascii_case("en"))
-            .then_some("This guide is only available in English for now.")
+        Lang::best_for(lang).is_none().then_some(Msg::NotInLanguage)
     }
 }
 
-/// How long ago the error happened, in words, from the milliseconds elapsed since `time`, so a
-/// reader need not work it out from an ISO date.
-pub fn time_ago(elapsed_ms: f64) -> Option<String> {
+/// How long ago the error happened, rounded as a reader would say it; the page words it in
+/// its language (`Intl.RelativeTimeFormat`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ago {
+    /// More than two minutes ahead of this device's clock: one of the clocks is wrong.
+    Ahead,
+    JustNow,
+    Minutes(i64),
+    /// About this many hours.
+    Hours(i64),
+    Days(i64),
+}
+
+/// How long ago the error happened, from the milliseconds elapsed since `time`, so a reader
+/// need not work it out from an ISO date.
+pub fn time_ago(elapsed_ms: f64) -> Option<Ago> {
     if !elapsed_ms.is_finite() {
         return None;
     }
     let minutes = (elapsed_ms / 60_000.0).round() as i64;
     Some(match minutes {
-        ..-2 => "That time is ahead of this device's clock: one of the two clocks is wrong.".into(),
-        -2..=1 => "That was just now.".into(),
-        2..=89 => format!("That was {minutes} minutes ago."),
-        90..=2159 => format!("That was about {} hours ago.", (minutes + 30) / 60),
-        _ => format!("That was {} days ago.", (minutes + 720) / 1440),
+        ..-2 => Ago::Ahead,
+        -2..=1 => Ago::JustNow,
+        2..=89 => Ago::Minutes(minutes),
+        90..=2159 => Ago::Hours((minutes + 30) / 60),
+        _ => Ago::Days((minutes + 720) / 1440),
     })
 }
 
@@ -323,11 +335,11 @@ mod tests {
         assert_eq!(
             context.facts(),
             [
-                ("Failed address", "https://shop.example/cart?id=7".into()),
-                ("Status", "502".into()),
-                ("Time", "2026-11-22T04:53:44.120Z".into()),
-                ("Request id", "8c1f2e3d4b5a6978-LHR".into()),
-                ("Gateway", "nginx".into()),
+                (Msg::FailedAddress, "https://shop.example/cart?id=7".into()),
+                (Msg::Status, "502".into()),
+                (Msg::Time, "2026-11-22T04:53:44.120Z".into()),
+                (Msg::RequestId, "8c1f2e3d4b5a6978-LHR".into()),
+                (Msg::Gateway, "nginx".into()),
             ]
         );
         assert!(context.notes.is_empty());
@@ -430,24 +442,11 @@ mod tests {
     #[test]
     fn the_time_reads_as_how_long_ago() {
         let minute = 60_000.0;
-        assert_eq!(time_ago(20_000.0).as_deref(), Some("That was just now."));
-        assert_eq!(
-            time_ago(25.0 * minute).as_deref(),
-            Some("That was 25 minutes ago.")
-        );
-        assert_eq!(
-            time_ago(150.0 * minute).as_deref(),
-            Some("That was about 3 hours ago.")
-        );
-        assert_eq!(
-            time_ago(3.0 * 1440.0 * minute).as_deref(),
-            Some("That was 3 days ago.")
-        );
-        assert!(
-            time_ago(-10.0 * minute)
-                .unwrap()
-                .contains("ahead of this device's clock")
-        );
+        assert_eq!(time_ago(20_000.0), Some(Ago::JustNow));
+        assert_eq!(time_ago(25.0 * minute), Some(Ago::Minutes(25)));
+        assert_eq!(time_ago(150.0 * minute), Some(Ago::Hours(3)));
+        assert_eq!(time_ago(3.0 * 1440.0 * minute), Some(Ago::Days(3)));
+        assert_eq!(time_ago(-10.0 * minute), Some(Ago::Ahead));
         assert_eq!(time_ago(f64::NAN), None);
     }
 
@@ -455,10 +454,7 @@ mod tests {
     fn dropped_values_get_one_calm_line_and_leave_the_address_bar() {
         let context =
             LinkedError::from_query("?a=x&rid=%3Cb%3E&status=5020&url=https%3A%2F%2Fok.example");
-        assert_eq!(
-            context.dropped_note(),
-            Some("Some details in the link that brought you here could not be used.")
-        );
+        assert_eq!(context.dropped_note(), Some(Msg::DetailsDropped));
         assert_eq!(
             context.without_dropped("?a=x&rid=%3Cb%3E&status=5020&url=https%3A%2F%2Fok.example"),
             "a=x&url=https%3A%2F%2Fok.example"
@@ -467,10 +463,12 @@ mod tests {
     }
 
     #[test]
-    fn only_english_is_available() {
+    fn a_language_the_guide_does_not_speak_gets_a_note() {
         let french = LinkedError::from_query("?lang=fr-CA");
         assert_eq!(french.lang.as_deref(), Some("fr-CA"));
-        assert!(french.language_note().is_some());
+        assert_eq!(french.language_note(), None);
         assert_eq!(LinkedError::from_query("?lang=EN").language_note(), None);
+        let swedish = LinkedError::from_query("?lang=sv-SE");
+        assert_eq!(swedish.language_note(), Some(Msg::NotInLanguage));
     }
 }

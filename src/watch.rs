@@ -6,6 +6,7 @@
 
 use crate::checks::{Finding, Site};
 use crate::html::{Html, finding_card};
+use crate::i18n::Catalogue;
 
 /// How a watch can tell that the site is back, chosen from what the first round saw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,7 +153,7 @@ impl State {
                     .raw("</p>");
                 if let Some(site) = site {
                     html.raw("<p class=\"retry\">")
-                        .raw(&crate::html::open_again(site))
+                        .raw(&crate::html::open_again(site, &Catalogue::english()))
                         .raw("</p>");
                 }
                 html.raw(&finding_card(finding));

@@ -2,7 +2,9 @@
 //! type is taken as they type it (no scheme, a port, spaces around it, an international name);
 //! an accepted address is handed on, and a refused one is explained under the field.
 
+use super::browser::language::t;
 use crate::checks::{self, Input, Site};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -14,7 +16,7 @@ pub fn AddressForm(
     /// Why the address the link brought was refused, if it was.
     refused: Option<String>,
     /// The label of the button.
-    #[prop(default = "Check")]
+    #[prop(default = t(Msg::Check))]
     action: &'static str,
     /// Called with each accepted address. A callback rather than a generic closure, so the form
     /// is built once in the wasm however many places use it.

@@ -1,10 +1,12 @@
 //! The answers to the step on screen, one large link each. When an earlier answer is being
 //! changed, the answer given before is marked.
 
+use super::browser::language::t;
 use super::tree;
 use super::walk_link::WalkLink;
 use crate::content::Node;
 use crate::engine::Walk;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -22,7 +24,7 @@ pub fn AnswerList(node: &'static Node, walk: Walk) -> impl IntoView {
                 <li>
                     <WalkLink to class="answer" current>
                         {answer.label.clone()}
-                        {current.then(|| view! { <span class="your-answer">"Your answer"</span> })}
+                        {current.then(|| view! { <span class="your-answer">{t(Msg::YourAnswer)}</span> })}
                     </WalkLink>
                 </li>
             })

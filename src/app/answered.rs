@@ -2,11 +2,13 @@
 //! given since, each with a link to change it, and for an answer a check chose, what the check
 //! found. One folded line until the reader opens it, so the step always comes first.
 
+use super::browser::language::{count, fill, t};
 use super::finding_card::FindingCard;
 use super::walk_link::WalkLink;
 use super::{Wizard, tree};
 use crate::analyze::cause_meaning;
 use crate::engine::{Began, How};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -31,11 +33,11 @@ pub fn Answered() -> impl IntoView {
                         <span class="question">{question.title.clone()}</span>
                         <span class="answer-given">
                             {given.answer.label.clone()}
-                            {given.by_check.then_some(view! { <span class="by-check">" · chosen by the check"</span> })}
+                            {given.by_check.then_some(view! { <span class="by-check">{t(Msg::ChosenByCheck)}</span> })}
                         </span>
                         <WalkLink to=change class="change">
-                            "Change"
-                            <span class="visually-hidden">" your answer to: " {question.title.clone()}</span>
+                            {t(Msg::Change)}
+                            <span class="visually-hidden">{t(Msg::YourAnswerTo)} {question.title.clone()}</span>
                         </WalkLink>
                         {evidence}
                     </li>
@@ -46,14 +48,13 @@ pub fn Answered() -> impl IntoView {
             return None;
         }
         let count = match rows.len() {
-            0 => "no answers yet".to_string(),
-            1 => "1 answer".to_string(),
-            n => format!("{n} answers"),
+            0 => t(Msg::NoAnswersYet).to_string(),
+            n => count(Msg::AnswersCount, n as u64, &[]),
         };
         let first = walk.first(tree()).title.clone();
         Some(view! {
             <details class="answered">
-                <summary>{format!("How you got here: {} · {count}", short(began))}</summary>
+                <summary>{fill(Msg::HowYouGotHere, &[("how", t(short(began))), ("count", &count)])}</summary>
                 <p class="began">{long(began, &first)}</p>
                 {(!rows.is_empty()).then(|| view! { <ol>{rows}</ol> })}
             </details>
@@ -62,33 +63,32 @@ pub fn Answered() -> impl IntoView {
 }
 
 /// How the walk began, in a few words.
-fn short(began: &Began) -> &'static str {
+fn short(began: &Began) -> Msg {
     match began.how {
-        How::Start => "from the start",
-        How::Link => "opened from a link",
-        How::Map => "opened from the map",
-        How::Paste => "opened from your paste",
-        How::ErrorPage => "from the site's error page",
+        How::Start => Msg::BeganAtStart,
+        How::Link => Msg::BeganLink,
+        How::Map => Msg::BeganMap,
+        How::Paste => Msg::BeganPaste,
+        How::ErrorPage => Msg::BeganErrorPage,
     }
 }
 
 /// How the walk began, in a sentence naming its first step.
 fn long(began: &Began, first: &str) -> String {
-    let from = match (began.how, &began.found) {
-        (How::Start, _) => {
-            return "You began at the first question and answered each one yourself.".into();
-        }
+    let opened = match (began.how, &began.found) {
+        (How::Start, _) => return t(Msg::AnsweredYourself).into(),
         (How::Paste, Some(found)) => {
-            return format!(
-                "Opened at “{first}” from your paste, which showed {}: {}.",
-                found.gateway,
-                cause_meaning(&found.cause)
-            );
+            let values = [
+                ("first", first),
+                ("gateway", found.gateway.as_str()),
+                ("cause", cause_meaning(&found.cause)),
+            ];
+            return fill(Msg::OpenedFromPaste, &values);
         }
-        (How::Paste, None) => "from your paste",
-        (How::Link, _) => "from a link",
-        (How::Map, _) => "from the map of every step",
-        (How::ErrorPage, _) => "from the site's error page",
+        (How::Paste, None) => Msg::OpenedFromYourPaste,
+        (How::Link, _) => Msg::OpenedFromLink,
+        (How::Map, _) => Msg::OpenedFromMap,
+        (How::ErrorPage, _) => Msg::OpenedFromErrorPage,
     };
-    format!("You opened “{first}” {from}: no earlier answer is assumed.")
+    fill(opened, &[("first", first)])
 }

@@ -3,8 +3,10 @@
 //! id in place of the placeholders, the steps for their device first.
 
 use super::browser::content_files::LoadError;
+use super::browser::language::t;
 use super::{BodyHtml, Wizard, browser::content_files, known};
 use crate::content::Node;
+use crate::i18n::Msg;
 use crate::personal;
 use leptos::prelude::*;
 
@@ -36,14 +38,13 @@ pub fn NodeBody(node: &'static Node) -> impl IntoView {
     };
     fetch();
     (move || match state.get() {
-        None => {
-            view! { <p class="loading body-loading" aria-busy="true">"Loading…"</p> }.into_any()
-        }
+        None => view! { <p class="loading body-loading" aria-busy="true">{t(Msg::Loading)}</p> }
+            .into_any(),
         Some(Ok(())) => own(content_files::cached(node).as_deref().unwrap_or_default()).into_any(),
         Some(Err(error)) => view! {
             <div class="load-error" role="alert">
                 <p>{error.to_string()}</p>
-                <button type="button" on:click=move |_| fetch()>"Try again"</button>
+                <button type="button" on:click=move |_| fetch()>{t(Msg::TryAgain)}</button>
             </div>
         }
         .into_any(),

@@ -4,12 +4,14 @@
 
 use super::address_form::AddressForm;
 use super::announce::announce;
+use super::browser::language::{fill, t};
 use super::focus::use_kept_focus;
 use super::{Arrival, Wizard, location, probe, tree};
 use crate::checking::Run;
 use crate::checks::{self, Check, Input, Site};
 use crate::content::Node;
 use crate::engine::Walk;
+use crate::i18n::Msg;
 use crate::url_contract as param;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,10 +44,8 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         // Move on only if the reader is still on this question.
         match picked {
             Some((answer, next)) if wizard.walk.get_untracked() == walk => {
-                announce(&format!(
-                    "{} The check answered for you: {}.",
-                    finding.summary, answer.label
-                ));
+                let answered = fill(Msg::CheckAnswered, &[("answer", &answer.label)]);
+                announce(&format!("{} {answered}", finding.summary));
                 wizard.go(next);
             }
             _ => {
@@ -152,7 +152,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
             input.map(|input| {
                 view! {
                     <AddressForm input current=address() refused on_address=use_address/>
-                    <p class="hint">"Or skip the check and choose an answer below."</p>
+                    <p class="hint">{t(Msg::SkipCheck)}</p>
                 }
             })
         })

@@ -3,6 +3,8 @@
 //! text), and without one it copies the code block before it. What happened is said on the
 //! button, or by `report` when the button carries the message to say (`data-done`).
 
+use super::browser::language::t;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -35,9 +37,7 @@ pub fn on_click(event: &leptos::ev::MouseEvent, report: impl Fn(String) + 'stati
         match (copied.is_ok(), done) {
             (true, Some(done)) => report(done),
             (true, None) => button.set_text_content(Some("Copied")),
-            (false, _) => report(
-                "This browser did not allow copying: select the text and copy it by hand.".into(),
-            ),
+            (false, _) => report(t(Msg::CopyRefused).into()),
         }
     });
 }

@@ -6,24 +6,20 @@
 //! again; the reader can always answer the questions by hand.
 
 use super::alert::alert_html;
+use super::browser::language::t;
 use super::check_panel::CheckPanel;
 use super::report_panel::ReportBody;
 use super::watch_panel::WatchPanel;
 use crate::checks::Check;
 use crate::content::Node;
 use crate::engine::Walk;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 use web_sys::{Blob, Element, HtmlElement};
-
-/// What a reader sees where a panel could not be fetched.
-const NOT_LOADED: &str =
-    "This part of the guide could not load. Check your connection, then try again.";
-/// What a reader sees where a paste could not be read for that reason.
-const NOT_READ: &str = "The paste could not be read: the part of the guide that reads it could not load. Check your connection, then press Read it again.";
 
 /// What a reader sees where the map could not be fetched.
 const NO_MAP: &str = "The map could not load. Check your connection, then reload the page.";
@@ -149,7 +145,7 @@ pub fn read_paste(found: Element, given: Blob) {
         if split(paste_reader(found.clone(), given)).await.is_err()
             && let Ok(Some(result)) = found.query_selector(".paste-result")
         {
-            result.set_inner_html(&alert_html(NOT_READ));
+            result.set_inner_html(&alert_html(t(Msg::PasteNotRead)));
         }
     });
 }
@@ -186,8 +182,8 @@ fn fetch(arrived: RwSignal<Option<bool>>) {
 fn failed(arrived: RwSignal<Option<bool>>) -> AnyView {
     view! {
         <div class="load-error" role="alert">
-            <p>{NOT_LOADED}</p>
-            <button type="button" on:click=move |_| fetch(arrived)>"Try again"</button>
+            <p>{t(Msg::PartNotLoaded)}</p>
+            <button type="button" on:click=move |_| fetch(arrived)>{t(Msg::TryAgain)}</button>
         </div>
     }
     .into_any()

@@ -1,10 +1,12 @@
 //! The end of a walk: fixed, handed to support, or simply informed. A page read to learn ends
 //! with a way on: the start question's answers for a reader who now meets the error.
 
+use super::browser::language::t;
 use super::walk_link::WalkLink;
 use super::{body::NodeBody, tree};
 use crate::content::{Audience, Ending, Node};
 use crate::engine::Walk;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -27,7 +29,7 @@ pub fn End(node: &'static Node) -> impl IntoView {
             .collect_view();
         view! {
             <section class="way-on" aria-labelledby="way-on-title">
-                <h2 id="way-on-title">"Meeting a 502 now?"</h2>
+                <h2 id="way-on-title">{t(Msg::MeetingNow)}</h2>
                 <ul class="answers">{answers}</ul>
             </section>
         }

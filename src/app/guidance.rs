@@ -3,9 +3,11 @@
 
 use super::answer_list::AnswerList;
 use super::body::NodeBody;
+use super::browser::language::t;
 use super::retry::Retry;
 use crate::content::Node;
 use crate::engine::Walk;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +20,7 @@ pub fn Guidance(node: &'static Node, walk: Walk) -> impl IntoView {
         {node.retry.then(|| view! { <Retry/> })}
         {node.watch.then(|| super::deferred::watch(node))}
         <section class="outcome" aria-labelledby="outcome-title">
-            <h2 id="outcome-title">"Did this fix it?"</h2>
+            <h2 id="outcome-title">{t(Msg::DidThisFixIt)}</h2>
             <AnswerList node walk/>
         </section>
     }

@@ -5,8 +5,10 @@
 
 use super::Wizard;
 use super::address_form::AddressForm;
+use super::browser::language::{self, fill, t};
 use crate::checks::{self, Input, Site};
-use crate::linked_error::{LinkedError, time_ago};
+use crate::i18n::Msg;
+use crate::linked_error::{Ago, LinkedError, time_ago};
 use leptos::prelude::*;
 
 #[component]
@@ -15,13 +17,18 @@ pub fn LinkedErrorCard(context: LinkedError) -> impl IntoView {
     let ago = context
         .time
         .as_deref()
-        .and_then(|time| time_ago(js_sys::Date::now() - js_sys::Date::parse(time)));
-    let dropped = context.dropped_note();
-    let language = context.language_note();
-    let others: Vec<(&'static str, String)> = context
+        .and_then(|time| time_ago(js_sys::Date::now() - js_sys::Date::parse(time)))
+        .map(in_words);
+    let dropped = context.dropped_note().map(t);
+    let language = context.language_note().map(t);
+    let others: Vec<(Msg, String)> = context
         .facts()
         .into_iter()
-        .filter(|(label, _)| *label != "Failed address")
+        .filter(|(label, _)| *label != Msg::FailedAddress)
+        .map(|(label, value)| match label {
+            Msg::Time => (label, local_time(&value)),
+            _ => (label, value),
+        })
         .collect();
     let fixed = context.status.is_some() || ago.is_some() || !others.is_empty();
     let has_line = move || fixed || wizard.site.with(Option::is_some);
@@ -41,23 +48,23 @@ pub fn LinkedErrorCard(context: LinkedError) -> impl IntoView {
         }
         let facts = address
             .clone()
-            .map(|address| ("Failed address", address))
+            .map(|address| (Msg::FailedAddress, address))
             .into_iter()
             .chain(others.iter().cloned())
-            .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+            .map(|(label, value)| view! { <dt>{t(label)}</dt><dd>{value}</dd> })
             .collect_view();
         let summary = if brief.is_empty() {
-            "details".to_string()
+            t(Msg::Details).to_string()
         } else {
             brief.join(" · ")
         };
         Some(view! {
             <details class="context-line">
-                <summary><span class="context-label">"Your error: "</span>{summary}</summary>
+                <summary><span class="context-label">{t(Msg::YourError)}</span>{summary}</summary>
                 <dl class="context">{facts}</dl>
                 {ago.clone().map(|ago| view! { <p class="context-age">{ago}</p> })}
                 {dropped.map(|note| view! { <p class="hint">{note}</p> })}
-                <AddressForm input=Input::Site current=address refused=None action="Use this address"
+                <AddressForm input=Input::Site current=address refused=None action=t(Msg::UseThisAddress)
                     on_address=move |site: Site| wizard.set_site(Some(&site.url))/>
             </details>
         })
@@ -67,4 +74,33 @@ pub fn LinkedErrorCard(context: LinkedError) -> impl IntoView {
         {move || (!has_line()).then_some(dropped).flatten().map(|note| view! { <p class="hint context-note">{note}</p> })}
         {language.map(|note| view! { <p class="hint context-note">{note}</p> })}
     }
+}
+
+/// How long ago, as a sentence in the page's language ("That was 25 minutes ago.").
+fn in_words(ago: Ago) -> String {
+    let (value, unit) = match ago {
+        Ago::Ahead => return t(Msg::ClockAhead).into(),
+        Ago::JustNow => return t(Msg::JustNow).into(),
+        Ago::Minutes(n) => (n, "minute"),
+        Ago::Hours(n) => (n, "hour"),
+        Ago::Days(n) => (n, "day"),
+    };
+    let locales = js_sys::Array::of1(&language::lang().name().into());
+    let format = js_sys::Intl::RelativeTimeFormat::new(&locales, &js_sys::Object::new());
+    let ago = String::from(format.format(-(value as f64), unit));
+    fill(Msg::ThatWas, &[("ago", &ago)])
+}
+
+/// An ISO time as the reader's language writes a date and time, in this device's time zone;
+/// as given if it does not read as a time.
+fn local_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&iso.into());
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"medium".into());
+    date.to_locale_string(language::lang().name(), &options)
+        .into()
 }

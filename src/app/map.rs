@@ -4,7 +4,7 @@
 //! reactive view: the page only fetches it, shows it and filters it.
 
 use super::alert::alert_html;
-use super::browser::content_files::fetch_content;
+use super::browser::content_files::fetch_shared;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
@@ -53,7 +53,7 @@ pub fn show(root: &HtmlElement) {
     on_input.forget();
     // No Leptos owner runs on this page, so the future goes straight to the browser.
     wasm_bindgen_futures::spawn_local(async {
-        let shown = match fetch_content("map.html").await {
+        let shown = match fetch_shared("map.html").await {
             Ok(html) => html,
             Err(error) => alert_html(&error.to_string()),
         };

@@ -30,7 +30,7 @@ mod walk_link;
 mod watch_panel;
 
 pub use body_html::BodyHtml;
-pub use browser::tree_store::{take_in_tree, tree, tree_text};
+pub use browser::tree_store::{take_in_tree, tree};
 pub use browser::{location, probe};
 
 use crate::checks::{Check, Finding};
@@ -201,7 +201,8 @@ impl Wizard {
 /// with the map of the tree, for `?map`). Without a tree, index.html's own note says why.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
-        let parts = early_tree_text()
+        browser::language::take_in().await;
+        let parts = browser::early::text("fix502Tree")
             .await
             .is_some_and(|text| take_in_tree(&text).is_ok());
         // Only the whole tree may call the address wrong: parts that cannot show its step wait
@@ -224,19 +225,6 @@ pub fn start() {
             browser::tree_store::whole_tree().await;
         }
     });
-}
-
-/// The text of `content/tree.txt`, from the request index.html started (`window.fix502Tree`, a
-/// promise of the text, or of null when it could not be had).
-async fn early_tree_text() -> Option<String> {
-    let promise = js_sys::Reflect::get(&window(), &"fix502Tree".into())
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_string()
 }
 
 fn mount(document: &web_sys::Document) -> bool {

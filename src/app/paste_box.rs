@@ -5,9 +5,12 @@
 //! anywhere, and a large file never freezes the page.
 
 use super::alert::alert_html;
+use super::browser::language::t;
 use super::walk_link::is_plain_click;
 use super::{Wizard, browser::worker, location, tree};
 use crate::engine::Walk;
+use crate::html::Html;
+use crate::i18n::Msg;
 use crate::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,13 +19,21 @@ use wasm_bindgen::prelude::Closure;
 use web_sys::{Blob, Element};
 
 /// The box: markup that never changes, so it is written once rather than built as a view.
-const PASTE_BOX: &str = r#"<details class="paste"><summary>Have the error page, the response headers or a log line? Paste it</summary>
-<form><label for="paste-text">Paste the error page, the response headers or a log line</label>
-<textarea id="paste-text" rows="6" spellcheck="false"></textarea>
-<label class="paste-file" for="paste-file">Or drop a HAR file or a log here, or choose one (up to 50 MB)</label>
-<input type="file" id="paste-file" accept=".har,.log,.txt,.json,text/*,application/json">
-<p class="hint">This is read in your browser: what you paste or choose never leaves this page.</p>
-<button type="submit">Read it</button></form><div class="paste-progress"></div><div class="paste-result" aria-live="polite"></div></details>"#;
+fn paste_box_html() -> String {
+    let mut html = Html::default();
+    html.raw(r#"<details class="paste"><summary>"#)
+        .text(t(Msg::PasteSummary))
+        .raw(r#"</summary><form><label for="paste-text">"#)
+        .text(t(Msg::PasteLabel))
+        .raw(r#"</label><textarea id="paste-text" rows="6" spellcheck="false"></textarea><label class="paste-file" for="paste-file">"#)
+        .text(t(Msg::PasteFile))
+        .raw(r#"</label><input type="file" id="paste-file" accept=".har,.log,.txt,.json,text/*,application/json"><p class="hint">"#)
+        .text(t(Msg::PastePrivate))
+        .raw(r#"</p><button type="submit">"#)
+        .text(t(Msg::ReadIt))
+        .raw(r#"</button></form><div class="paste-progress"></div><div class="paste-result" aria-live="polite"></div></details>"#);
+    html.into_string()
+}
 
 #[component]
 pub fn PasteBox() -> impl IntoView {
@@ -67,7 +78,7 @@ pub fn PasteBox() -> impl IntoView {
         }
     };
     listen_for_files();
-    view! { <div class="paste-box" inner_html=PASTE_BOX on:submit=submit on:click=follow></div> }
+    view! { <div class="paste-box" inner_html=paste_box_html() on:submit=submit on:click=follow></div> }
 }
 
 /// Listens, once for the page, for the three events a file comes to a paste box by. One
@@ -138,7 +149,7 @@ pub(super) fn read(found: Element, given: Blob) {
     let result = found.query_selector(".paste-result").ok().flatten();
     let busy = move |busy: bool| {
         if let Some(button) = &button {
-            button.set_text_content(Some(if busy { "Reading…" } else { "Read it" }));
+            button.set_text_content(Some(t(if busy { Msg::Reading } else { Msg::ReadIt })));
             let _ = button.set_attribute("aria-disabled", if busy { "true" } else { "false" });
         }
     };
@@ -161,7 +172,8 @@ pub(super) fn read(found: Element, given: Blob) {
 async fn findings(given: Blob, progress: Option<&Element>) -> Result<String, &'static str> {
     let query = location::search();
     let answer = worker::ask_file(jobs::PASTE_FILE, &given, &[&query], progress.cloned()).await;
-    answer.ok().and_then(|mut answer| answer.pop()).ok_or(
-        "The paste could not be read: this browser did not let the guide start its reader. Reload the page and try again, or answer the questions instead.",
-    )
+    answer
+        .ok()
+        .and_then(|mut answer| answer.pop())
+        .ok_or(t(Msg::PasteNoReader))
 }

@@ -2,9 +2,11 @@
 //! reader who sees something else. The check's evidence stays with the question that ran it
 //! (its panel, the list of answers and the report), so it is never shown twice.
 
+use super::browser::language::{fill, t};
 use super::tree;
 use super::walk_link::WalkLink;
 use crate::engine::Walk;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -27,12 +29,12 @@ pub fn PickedBy(walk: Walk) -> impl IntoView {
     Some(view! {
         <div class="picked-by">
             <p>
-                {format!("The guide's check answered “{}” for you: ", question.title)}
+                {fill(Msg::CheckAnsweredFor, &[("question", &question.title)])}
                 <strong>{given.answer.label.clone()}</strong>
                 " "
                 <button type="button" class="link-button" aria-expanded=move || choosing.get().to_string()
                     on:click=move |_| choosing.update(|open| *open = !*open)>
-                    "Not right? Choose yourself"
+                    {t(Msg::ChooseYourself)}
                 </button>
             </p>
             <ul class="answers" hidden=move || !choosing.get()>{answers}</ul>

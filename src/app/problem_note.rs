@@ -1,6 +1,8 @@
 //! The short message shown above the step when a link could not be followed to the end.
 
 use super::Wizard;
+use super::browser::language::t;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -10,7 +12,7 @@ pub fn ProblemNote() -> impl IntoView {
         wizard.problem.get().map(|problem| {
             view! {
                 <p class="problem" role="alert">
-                    {problem.to_string()} " You are at the last step it got right."
+                    {problem.to_string()} " " {t(Msg::LastRightStep)}
                 </p>
             }
         })

@@ -3,10 +3,12 @@
 
 use super::answer_list::AnswerList;
 use super::body::NodeBody;
+use super::browser::language::t;
 use super::paste_box::PasteBox;
 use super::retry::Retry;
 use crate::content::Node;
 use crate::engine::Walk;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -16,7 +18,7 @@ pub fn Question(node: &'static Node, walk: Walk) -> impl IntoView {
         {node.check.map(|check| super::deferred::check(node, check, walk.clone()))}
         {node.retry.then(|| view! { <Retry/> })}
         {changing.then(|| view! {
-            <p class="hint">"Your later answers are kept wherever they still apply."</p>
+            <p class="hint">{t(Msg::LaterAnswersKept)}</p>
         })}
         <AnswerList node walk/>
         {node.has_body.then(|| view! { <div class="help"><NodeBody node/></div> })}

@@ -6,9 +6,11 @@
 //! Only its `<details>` is in the first screen: what it holds comes from the panels' module
 //! when it first opens (see [`super::deferred`]).
 
-use super::{Wizard, browser::worker, copy, location, tree, tree_text};
+use super::browser::language::t;
+use super::{Wizard, browser::worker, copy, location, tree};
 use crate::checks::encode_findings;
 use crate::content::Ending;
+use crate::i18n::Msg;
 use crate::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,7 +32,7 @@ pub fn ReportPanel() -> impl IntoView {
         Memo::new(move |was: Option<&bool>| was == Some(&true) || open.get() || open_at_end());
     view! {
         <details class="report" prop:open=move || open_at_end() || open.get_untracked() on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
-            <summary>"Report for support"</summary>
+            <summary>{t(Msg::ReportForSupport)}</summary>
             {move || opened.get().then(|| super::deferred::report(open.read_only()))}
         </details>
     }
@@ -60,9 +62,9 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
         let opened = wizard.opened.with_value(|opened| opened.query.clone());
         let base = location::base();
         spawn_local(async move {
+            // The worker writes it with the English tree, for support teams read English.
             let job = [
                 jobs::REPORT,
-                tree_text(),
                 &query,
                 &opened,
                 &base,

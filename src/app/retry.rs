@@ -2,12 +2,11 @@
 //! guide knows its address; otherwise where to find it.
 
 use super::Wizard;
+use super::browser::language::{catalogue, t};
 use crate::checks;
 use crate::html::open_again;
+use crate::i18n::Msg;
 use leptos::prelude::*;
-
-/// Said when the guide does not know the address.
-const NO_ADDRESS: &str = "Go back to the tab or app that showed the error and reload it there.";
 
 #[component]
 pub fn Retry() -> impl IntoView {
@@ -17,7 +16,10 @@ pub fn Retry() -> impl IntoView {
             .site
             .get()
             .and_then(|address| checks::site(&address).ok())
-            .map_or_else(|| NO_ADDRESS.to_string(), |site| open_again(&site))
+            .map_or_else(
+                || t(Msg::RetryNoAddress).to_string(),
+                |site| open_again(&site, catalogue()),
+            )
     };
     view! { <p class="retry" inner_html=link></p> }
 }

@@ -1,10 +1,12 @@
 //! The step on screen: where it stands in its run of questions, the heading, the question or
 //! guidance, and the links that move back or start over.
 
+use super::browser::language::{fill, t};
 use super::walk_link::WalkLink;
 use super::{Wizard, end::End, guidance::Guidance, picked_by::PickedBy, question::Question, tree};
-use crate::content::{Kind, Node};
+use crate::content::{Audience, Kind, Node};
 use crate::engine::Walk;
+use crate::i18n::Msg;
 use leptos::ev::MouseEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -19,6 +21,13 @@ pub fn Step() -> impl IntoView {
     Effect::new(move |first_done: Option<()>| {
         let node = shown();
         document().set_title(&format!("{} · fix502", node.title));
+        // A step kept in English, in a page in another language, says so to screen readers.
+        if let Some(step) = heading.get_untracked().and_then(|h| h.parent_element()) {
+            let _ = match node.untranslated {
+                true => step.set_attribute("lang", "en"),
+                false => step.remove_attribute("lang"),
+            };
+        }
         if first_done.is_some()
             && let Some(heading) = heading.get_untracked()
         {
@@ -33,6 +42,7 @@ pub fn Step() -> impl IntoView {
     };
 
     view! {
+        {move || wizard.walk.with(|walk| in_english(walk, shown())).map(|note| view! { <p class="hint language-note">{t(note)}</p> })}
         <section class="step" aria-labelledby="step-title">
             {move || wizard.walk.with(|walk| progress(walk, shown())).map(|text| view! { <p class="progress">{text}</p> })}
             <h1 id="step-title" tabindex="-1" node_ref=heading>{move || shown().title.clone()}</h1>
@@ -47,9 +57,9 @@ pub fn Step() -> impl IntoView {
                 }
             }}
             {move || (!wizard.walk.with(Walk::is_at_start)).then(|| view! {
-                <nav class="walk-nav" aria-label="Walk">
-                    <WalkLink to=wizard.back() class="back">"Back"</WalkLink>
-                    <a class="restart" href=super::browser::location::href(&Walk::default()) on:click=start_over>"Start over"</a>
+                <nav class="walk-nav" aria-label=t(Msg::Walk)>
+                    <WalkLink to=wizard.back() class="back">{t(Msg::Back)}</WalkLink>
+                    <a class="restart" href=super::browser::location::href(&Walk::default()) on:click=start_over>{t(Msg::StartOver)}</a>
                 </nav>
             })}
         </section>
@@ -61,7 +71,7 @@ pub fn Step() -> impl IntoView {
 /// begins when that advice did not help.
 fn progress(walk: &Walk, node: &Node) -> Option<String> {
     if walk.changing().is_some() {
-        return Some("Changing an earlier answer".into());
+        return Some(t(Msg::Changing).into());
     }
     if walk.is_at_start() {
         return None;
@@ -74,19 +84,37 @@ fn progress(walk: &Walk, node: &Node) -> Option<String> {
         Kind::Question => {
             let progress = walk.progress(tree())?;
             let (number, at_most) = (progress.number, progress.at_most);
-            let count = if number >= at_most {
-                format!("Question {number}, the last before advice")
+            let (number, at_most) = (number.to_string(), at_most.to_string());
+            let count = if progress.number >= progress.at_most {
+                fill(Msg::QuestionLast, &[("number", &number)])
             } else {
-                format!("Question {number} of up to {at_most}")
+                fill(
+                    Msg::QuestionOf,
+                    &[("number", &number), ("at-most", &at_most)],
+                )
             };
             Some(if progress.after_advice {
-                format!("Looking for the next cause · {count}")
+                fill(Msg::NextCauseCount, &[("count", &count)])
             } else {
                 count
             })
         }
-        Kind::Guidance if after_advice => Some("The next most likely cause".into()),
-        Kind::Guidance => Some("What to do".into()),
+        Kind::Guidance if after_advice => Some(t(Msg::NextCause).into()),
+        Kind::Guidance => Some(t(Msg::WhatToDo).into()),
         Kind::End => None,
     }
+}
+
+/// Said once, where a walk in another language reaches a step kept in English (the owners' steps,
+/// or one not translated yet): on that step, when the step before it was translated.
+fn in_english(walk: &Walk, node: &Node) -> Option<Msg> {
+    let before = walk.answered(tree()).pop().map(|given| given.question);
+    if !node.untranslated || before.is_some_and(|before| before.untranslated) {
+        return None;
+    }
+    Some(if node.audience == Audience::Owner {
+        Msg::OwnerInEnglish
+    } else {
+        Msg::StepInEnglish
+    })
 }

@@ -5,9 +5,11 @@
 //! sees would change.
 
 use super::address_form::AddressForm;
+use super::browser::language::t;
 use super::{Wizard, probe};
 use crate::checks::{self, Check, Finding, Input, Site};
 use crate::content::Node;
+use crate::i18n::Msg;
 use crate::watch::{Round, State, Watching};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -152,7 +154,7 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
             <p class="watch-news" aria-live="polite">{move || state.with(State::news)}</p>
             <div inner_html=panel on:click=act></div>
             {move || (state.get() == State::NeedsAddress).then(|| view! {
-                <AddressForm input=Input::Site current=wizard.site.get_untracked() refused=refused.get() action="Use this address"
+                <AddressForm input=Input::Site current=wizard.site.get_untracked() refused=refused.get() action=t(Msg::UseThisAddress)
                     on_address=move |site: Site| { wizard.set_site(Some(&site.url)); first_look() }/>
             })}
         </section>

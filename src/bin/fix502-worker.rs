@@ -39,6 +39,18 @@ fn main() {
                 ),
                 None => Vec::new(),
             },
+            // The report is in English whatever the page's language, for support teams read
+            // English: its titles and answers come from the English tree, fetched here.
+            ([job, rest @ ..], _) if job == jobs::REPORT => match content("tree.txt") {
+                Some(tree) => {
+                    let with_tree: Vec<String> = [job.clone(), tree.to_string()]
+                        .into_iter()
+                        .chain(rest.iter().cloned())
+                        .collect();
+                    jobs::run(&with_tree, &environment(&reply))
+                }
+                None => jobs::run(&[], &environment(&reply)),
+            },
             _ => jobs::run(args, &environment(&reply)),
         };
         let answer: Array = std::iter::once(number.clone())

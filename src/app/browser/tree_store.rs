@@ -11,7 +11,6 @@ use std::cell::Cell;
 
 thread_local! {
     static TREE: Cell<Option<&'static Tree>> = const { Cell::new(None) };
-    static TEXT: Cell<&'static str> = const { Cell::new("") };
 }
 
 /// The tree, once [`take_in_tree`] has taken it in (`start` does so before mounting anything that
@@ -25,11 +24,6 @@ pub fn tree() -> &'static Tree {
 /// the tree is in.
 pub fn content_version() -> &'static str {
     TREE.get().map_or("", Tree::version)
-}
-
-/// The tree in its encoded form, as [`take_in_tree`] took it in, for the worker's jobs.
-pub fn tree_text() -> &'static str {
-    TEXT.get()
 }
 
 /// Takes in the tree in its encoded form: the whole tree (`content/tree.txt`) or parts of it
@@ -47,7 +41,6 @@ pub fn take_in_tree(encoded: &str) -> Result<(), DecodeError> {
         let _ = html.set_attribute("data-tree", "whole");
     }
     TREE.set(Some(Box::leak(Box::new(tree))));
-    TEXT.set(Box::leak(encoded.into()));
     Ok(())
 }
 
