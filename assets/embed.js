@@ -9,6 +9,10 @@
  * made and from the origin of data-src, sizes the frame, and re-dispatches each message on
  * the div as a "fix502:<event>" CustomEvent (bubbling) with the message as `detail`.
  * window.fix502Embed.scan() embeds divs added to the page later. No cookies, no tracking.
+ *
+ * The wizard opens in the help-desk page's language (data-lang, else the nearest lang
+ * attribute, such as <html lang="de">) when the guide speaks it; the frame's default title and
+ * the link shown where no frame can be made are in that language too.
  */
 (function () {
   "use strict";
@@ -17,7 +21,25 @@
   var INITIAL_HEIGHT = 560; // px, until the wizard reports its own
   var MIN_HEIGHT = 120;
   var MAX_HEIGHT = 20000;
-  var DEFAULT_TITLE = "Fix a 502 Bad Gateway error, step by step";
+  // The frame's default title and, after it, what a plain link says where no frame can be
+  // made, in each language the guide speaks.
+  var WORDS = {
+    en: ["Fix a 502 Bad Gateway error, step by step", ": the guide could not be embedded here."],
+    es: ["Soluciona un error 502 Bad Gateway paso a paso", ": no se pudo insertar la guía aquí."],
+    de: ["Einen Fehler 502 Bad Gateway Schritt für Schritt beheben", ": Die Anleitung konnte hier nicht eingebettet werden."],
+    fr: ["Corriger une erreur 502 Bad Gateway pas à pas", "\u00a0: le guide n’a pas pu être intégré ici."],
+    "pt-BR": ["Resolva um erro 502 Bad Gateway passo a passo", ": não foi possível incorporar o guia aqui."],
+    ja: ["502 Bad Gateway エラーを順を追って解決する", "：ここにはガイドを埋め込めませんでした。"],
+    ar: ["إصلاح خطأ 502 Bad Gateway خطوة بخطوة", ": تعذّر تضمين الدليل هنا."],
+  };
+
+  /** The guide's language closest to the BCP 47 tag `tag` (pt is pt-BR, es-MX is es), or null. */
+  function language(tag) {
+    var primary = String(tag || "").split(/[-_]/)[0].toLowerCase();
+    var all = Object.keys(WORDS);
+    for (var i = 0; i < all.length; i++) if (all[i].split("-")[0].toLowerCase() === primary) return all[i];
+    return null;
+  }
 
   // The optional attributes: the wizard parameter each becomes, and how its value is checked.
   // A value that fails is left out with a warning, so the wizard keeps its default.
@@ -60,14 +82,17 @@
 
   function embed(host) {
     if (host.hasAttribute("data-fix502-state")) return; // done already
-    var title = (host.getAttribute("data-title") || "").trim() || DEFAULT_TITLE;
+    var marked = host.closest("[lang]");
+    var lang = language(host.getAttribute("data-lang") || (marked && marked.getAttribute("lang"))) || "en";
+    var words = WORDS[lang];
+    var title = (host.getAttribute("data-title") || "").trim() || words[0];
     var raw = (host.getAttribute("data-src") || "").trim();
     // A copy of the script's folder, so that one div's parameters never reach the next.
     var src = raw ? httpUrl(raw, document.baseURI) : scriptFolder && new URL(scriptFolder.href);
     if (!src) {
       warn(raw ? "data-src must be an http(s) URL of the wizard, not " + JSON.stringify(raw)
                : "data-src is missing and the folder of embed.js is unknown", host);
-      return fallback(host, title);
+      return fallback(host, title, words);
     }
     if (location.origin === "null") warn("the page has no origin (file://?): the wizard cannot talk to it", host);
 
@@ -79,6 +104,9 @@
       if (checked === null) warn("ignoring data-" + name + "=" + JSON.stringify(value), host);
       else if (checked) params.set(name, checked);
     });
+    // The page's language, if the guide speaks it; on an English page (or one in a language
+    // the guide does not speak) the reader's browser chooses, as it would without a frame.
+    if (lang !== "en") params.set("lang", lang);
     params.set("embed", location.origin);
 
     var frame = document.createElement("iframe");
@@ -99,7 +127,7 @@
   }
 
   /** A plain link to the wizard in place of a frame that could not be made. */
-  function fallback(host, title) {
+  function fallback(host, title, words) {
     var text = document.createElement("p");
     if (scriptFolder) {
       var link = document.createElement("a");
@@ -107,7 +135,7 @@
       link.textContent = title;
       text.appendChild(link);
     } else {
-      text.textContent = title + ": the guide could not be embedded here.";
+      text.textContent = title + words[1];
     }
     while (host.firstChild) host.removeChild(host.firstChild);
     host.appendChild(text);
