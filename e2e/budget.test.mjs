@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { BUDGET, DIST, fetchedTree, measure, report, sizes, worker } from "../scripts/budget.mjs";
+import { BUDGET, DIST, fetchedTree, languages, measure, report, sizes, worker } from "../scripts/budget.mjs";
 
 /** The most a step's part of the tree (content/steps/) may weigh, in bytes brotli. */
 const PART_BUDGET = 6_000;
@@ -13,6 +13,16 @@ test(`the first screen needs at most ${BUDGET} bytes brotli`, () => {
   console.log(report(measured, fetchedTree(), worker()));
   assert.ok(measured.files.some((file) => file.name.endsWith(".wasm")), "the release build is in dist/");
   assert.ok(measured.total.brotli <= BUDGET, `${measured.total.brotli} bytes brotli is over the budget`);
+});
+
+test(`in every language the first screen needs at most ${BUDGET} bytes brotli, and only that language's files`, () => {
+  const found = languages();
+  assert.deepEqual(found.sort(), ["ar", "de", "es", "fr", "ja", "pt-BR"]);
+  for (const lang of found) {
+    const { files, total } = measure(DIST, lang);
+    console.log(`in ${lang}: ${total.brotli} bytes brotli (${files.filter((file) => file.name.startsWith("content/")).map((file) => `${file.name} ${file.brotli}`).join(", ")})`);
+    assert.ok(total.brotli <= BUDGET, `${lang}: ${total.brotli} bytes brotli is over the budget`);
+  }
 });
 
 test("the first screen's bytes do not grow with the content: no node is built into the wasm", () => {

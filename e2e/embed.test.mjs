@@ -304,6 +304,28 @@ describe("embed.js with a stand-in wizard", () => {
     await page.close();
   });
 
+  test("the frame and its plain-link fallback speak the help-desk page's language", async () => {
+    const page = await open(
+      hostPage(
+        "languages",
+        `<div id="de" data-fix502 data-src="WIZARD" data-lang="de-AT"></div>
+         <section lang="ja"><div id="ja" data-fix502 data-src="WIZARD"></div></section>
+         <section lang="sv"><div id="sv" data-fix502 data-src="WIZARD"></div></section>
+         <div id="broken" data-fix502 data-src="ftp://wizard.example/" data-lang="fr"></div>`,
+      ),
+    );
+    await page.locator("#de iframe").waitFor({ state: "attached" });
+    const frameOf = async (id) => {
+      const frame = page.locator(`#${id} iframe`);
+      return { title: await frame.getAttribute("title"), lang: new URL(await frame.getAttribute("src")).searchParams.get("lang") };
+    };
+    assert.deepEqual(await frameOf("de"), { title: "Einen Fehler 502 Bad Gateway Schritt für Schritt beheben", lang: "de" });
+    assert.deepEqual(await frameOf("ja"), { title: "502 Bad Gateway エラーを順を追って解決する", lang: "ja" });
+    assert.deepEqual(await frameOf("sv"), { title: "Fix a 502 Bad Gateway error, step by step", lang: null });
+    assert.equal(await page.locator("#broken a").innerText(), "Corriger une erreur 502 Bad Gateway pas à pas");
+    await page.close();
+  });
+
   test("scan() embeds divs added later, once each; loading embed.js twice changes nothing", async () => {
     const page = await open(
       hostPage("scan", `<div id="first" data-fix502 data-src="WIZARD"></div>`, {

@@ -7,12 +7,12 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import { DIST as BUILT, OUTPUT, RECOMMENDED_HEADERS, ROOT, freePort, launch, recordViolations, serve, violations } from "./support.mjs";
+import { DIST as BUILT, OUTPUT, RECOMMENDED_HEADERS, ROOT, freePort, launch, messagesOf, recordViolations, serve, violations } from "./support.mjs";
 import { errorPagePolicy, errorResponse, snippets } from "../scripts/error-page-csp.mjs";
 
 const PAGES = join(ROOT, "assets", "error-pages");
@@ -288,7 +288,7 @@ for (const [name, server] of Object.entries(SERVERS)) {
       const response = await fetch(site.base + FAILING);
       const body = await response.text();
       assert.equal(response.status, 502);
-      assert.match(body, /<h1>This page could not load<\/h1>/);
+      assert.match(body, /<h1[^>]*>This page could not load<\/h1>/);
       assert.match(body, /id="fix502-wizard" href="\/_fix502\/\?audience=visitor"/);
       const row = fillRow(body, name);
       assert.equal(row.status, "502");
@@ -382,6 +382,34 @@ for (const [name, server] of Object.entries(SERVERS)) {
       await page.close();
     });
 
+    test("in a German and a Japanese browser the page and the wizard speak the visitor's language", { skip: name !== "nginx" && "nginx shows it for every server" }, async () => {
+      const page502 = readFileSync(join(PAGES, "502.html"), "utf8");
+      const WORDS = JSON.parse(page502.match(/var WORDS = (\{.*\});/)[1]);
+      for (const [locale, lang] of [["de-DE", "de"], ["ja-JP", "ja"]]) {
+        const { page, response, link } = await openFailing(site, { locale });
+        assert.equal(response.status(), 502);
+        assert.equal(await page.locator("h1").innerText(), WORDS[lang].heading);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+        assert.equal(await page.locator("#fix502-code").innerText(), `${WORDS[lang].error} 502: ${WORDS[lang]["502"]}`);
+        assert.equal(link.searchParams.get("lang"), lang);
+        // The other languages are offered, and the one chosen is the wizard's too.
+        await page.locator("#fix502-langs button", { hasText: "Español" }).click();
+        assert.equal(await page.locator("h1").innerText(), WORDS.es.heading);
+        assert.equal(new URL(await page.locator("#fix502-wizard").getAttribute("href"), page.url()).searchParams.get("lang"), "es");
+        await page.locator(`#fix502-langs button[lang="${lang}"]`).click();
+        await mkdir(OUTPUT, { recursive: true });
+        await page.screenshot({ path: join(OUTPUT, `errorpage-${lang}.png`) });
+        await openWizard(page);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+        const line = page.locator(".context-line > summary");
+        await line.waitFor({ timeout: 5000 });
+        assert.ok((await line.innerText()).startsWith(messagesOf(lang)["your-error"].trim()), await line.innerText());
+        assert.deepEqual(page.errors, []);
+        assert.deepEqual(await violations(page), []);
+        await page.close();
+      }
+    });
+
     test("the wizard shows the context it was given, as text", async () => {
       const { page, link } = await openFailing(site);
       await openWizard(page);
@@ -428,7 +456,7 @@ for (const [name, server] of Object.entries(SERVERS)) {
       const response = await fetch(site.base + FAILING);
       assert.equal(response.status, server.refused);
       const body = await response.text();
-      assert.match(body, /<h1>This page could not load<\/h1>/);
+      assert.match(body, /<h1[^>]*>This page could not load<\/h1>/);
       assert.equal(fillRow(body, name).status, String(server.refused));
     });
   });

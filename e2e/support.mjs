@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import { createServer as createTcpServer } from "node:net";
 import { readFileSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
@@ -147,29 +147,49 @@ export async function waitUntil(condition, what, ms = 10_000) {
   }
 }
 
-/** Every node of the build's tree (dist/content/tree.txt, as the app reads it): its id, kind,
- * audience, file in content/ and title; the build's own reading of content/, not a second one. */
-export function builtNodes() {
-  const TAB = "\t";
-  return readFileSync(join(DIST, "content/tree.txt"), "utf8")
-    .split("\n")
-    .filter((line) => line.startsWith("N" + TAB))
-    .map((line) => {
-      const [, id, kind, audience, file, , , , , title] = line.split(TAB);
-      return { id, kind, audience, file, title };
-    });
+/** Every node of the build's tree (dist/content/tree.txt, as the app reads it; with `lang`, that
+ * language's, dist/content/<lang>/tree.txt): its id, kind, audience, file in content/, title and
+ * whether it is kept in English; the build's own reading of content/, not a second one. Read
+ * once per language. */
+export function builtNodes(lang = "en") {
+  if (!builtTrees.has(lang)) {
+    const TAB = "\t";
+    const folder = lang === "en" ? "content" : `content/${lang}`;
+    const nodes = readFileSync(join(DIST, folder, "tree.txt"), "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("N" + TAB))
+      .map((line) => {
+        const [, id, kind, audience, file, flags, , , , title] = line.split(TAB);
+        return { id, kind, audience, file, title, inEnglish: flags.includes("E") };
+      });
+    builtTrees.set(lang, nodes);
+  }
+  return builtTrees.get(lang);
 }
+const builtTrees = new Map();
 
 /** The id of every node, as the build's tree lists them. */
 export async function contentNodeIds() {
   return builtNodes().map((node) => node.id);
 }
 
-/** The title of the node written in `file` (its path in content/), as the build's tree gives it. */
-export function titleOf(file) {
-  const node = builtNodes().find((candidate) => candidate.file === file);
+/** The title of the node written in `file` (its path in content/), as the build's tree gives it
+ * in `lang`. */
+export function titleOf(file, lang = "en") {
+  const node = builtNodes(lang).find((candidate) => candidate.file === file);
   if (!node) throw new Error(`no node of the build's tree comes from content/${file}`);
   return node.title;
+}
+
+/** The interface's words in `lang`, as the build wrote them (dist/content/<lang>/messages.txt):
+ * key → text, for the messages that do not count. */
+export function messagesOf(lang) {
+  const words = {};
+  for (const line of readFileSync(join(DIST, "content", lang, "messages.txt"), "utf8").split("\n").slice(1)) {
+    const fields = line.split("\t");
+    if (fields.length === 2) words[fields[0]] = fields[1];
+  }
+  return words;
 }
 
 /** A loopback port nothing listens on right now. */

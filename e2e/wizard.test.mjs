@@ -78,6 +78,8 @@ describe("walking the trees", () => {
   test("keyboard alone walks on, and focus follows each step", async () => {
     const page = await openApp(browser, server.url);
     await page.keyboard.press("Tab"); // the brand link
+    await page.keyboard.press("Tab"); // the language switcher
+    assert.equal(await page.evaluate(() => document.activeElement.closest(".languages") !== null), true);
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.textContent), "I was visiting a website and it showed the error");
     await page.keyboard.press("Enter");
