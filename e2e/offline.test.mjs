@@ -1,13 +1,14 @@
 // End to end: the service worker (assets/sw.js, written into dist/ by the build). After one
 // visit the whole guide works with the server gone: a reload, a deep link never opened before,
 // the paste box and the report. A new build deployed on the same origin is taken up on the
-// next visit, entirely. With Save-Data, no step texts are fetched ahead.
+// next visit, entirely. With Save-Data, no step texts are fetched ahead. A reader of another
+// language gets that language's texts kept, and no other's.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, heading, launch, serve, waitUntil } from "./support.mjs";
+import { DIST, heading, launch, messagesOf, serve, titleOf, waitUntil } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -111,6 +112,31 @@ describe("offline after one visit", () => {
     await next.goto(site.server.url);
     await next.waitForSelector("html[data-app=started]");
     assert.equal(await heading(next), "Who met the 502 error?");
+  });
+
+  test("in another language, after one visit its steps work offline too, and only its texts were fetched", async (t) => {
+    const site = await servedCopy(t);
+    const { context } = site;
+    const page = await context.newPage();
+    const bundles = [];
+    context.on("request", (request) => request.url().includes("/bodies-") && bundles.push(new URL(request.url()).pathname));
+    await page.goto(`${site.server.url}?lang=de`);
+    await page.waitForSelector("html[data-app=started]");
+    await waitUntil(() => prefetched(page, ["everyone", "visitor"]), "the service worker has the German visitors' texts", 30_000);
+    const german = bundles.filter((path) => path.startsWith("/content/de/"));
+    assert.deepEqual(german.sort(), ["/content/de/bodies-everyone.json", "/content/de/bodies-visitor.json"]);
+    assert.ok(!bundles.some((path) => /\/content\/(es|fr|pt-BR|ja|ar)\//.test(path)), `no other language's texts: ${bundles}`);
+    await site.stop();
+
+    // A reload and a deep step never opened, both in German, with the server gone.
+    await page.reload();
+    await page.waitForSelector("html[data-app=started]");
+    assert.equal(await heading(page), titleOf("start.md", "de"));
+    await page.goto(`${site.server.url}?lang=de&a=visitor-other-sites.visitor-reload.visitor-site-answers.visitor-dns`);
+    await page.waitForSelector("html[data-app=started]");
+    await page.locator(".guidance .markdown").waitFor();
+    assert.equal(await heading(page), titleOf("visitor/visitor-dns.md", "de"));
+    assert.equal(await page.locator(".walk-nav .back").innerText(), messagesOf("de").back);
   });
 
   test("with Save-Data, no step texts are fetched ahead, and the guide still works step by step", async (t) => {
