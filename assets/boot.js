@@ -99,6 +99,8 @@
     else then();
   }
   window.fix502Messages = lang === "en" ? null : text(CONTENT + "messages.txt").catch(function () { return null; });
+  // Until they are here, the English "Loading your step…" is not shown to this reader.
+  if (window.fix502Messages) html.classList.add("words-pending");
   if (window.fix502Messages) window.fix502Messages.then(function (messages) {
     var words = {};
     (messages || "").split(String.fromCharCode(10)).forEach(function (line) {
@@ -111,6 +113,7 @@
         var said = words[element.getAttribute("data-msg")];
         if (said) element.textContent = said;
       });
+      html.classList.remove("words-pending");
     });
   });
   // The language switcher keeps the reader's place: the same address in the language chosen.

@@ -25,7 +25,14 @@ const PROFILES = {
   fast: null,
   "slow phone": { cpu: 4, latency: 150, down: (1.6e6 / 8) | 0, up: (750e3 / 8) | 0 },
 };
-const PAGES = { "/": "", "a deep step": "?a=owner-site-check.owner-gateway.owner-platform.owner-fly.owner-fly-refused" };
+// The start in another language loads that language's words and paints its start question
+// from its tree, as a deep link paints its step.
+const PAGES = {
+  "/": "",
+  "a deep step": "?a=owner-site-check.owner-gateway.owner-platform.owner-fly.owner-fly-refused",
+  "/ in German": "?lang=de",
+  "/ in Arabic": "?lang=ar",
+};
 
 let browser;
 let server;
