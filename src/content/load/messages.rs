@@ -82,12 +82,9 @@ pub fn parse_messages(file: &str, lang: Lang, text: &str) -> Result<Catalogue, V
 
 /// A text must say something, on one line (the compact form is one line a message).
 fn one_line(text: &str) -> Result<(), String> {
-    if text.trim().is_empty() {
-        Err("the text is empty".into())
-    } else if text.contains(['\t', '\n', '\r']) {
-        Err("the text must be one line without tabs".into())
-    } else {
-        Ok(())
+    match super::validate::line_problem(text) {
+        Some(problem) => Err(format!("the text {problem}")),
+        None => Ok(()),
     }
 }
 
@@ -223,7 +220,7 @@ mod tests {
         );
         assert_eq!(
             errors("back = \"a\\tb\"\n"),
-            ["messages/de.toml:1: back: the text must be one line without tabs"]
+            ["messages/de.toml:1: back: the text must be a single line without tabs"]
         );
         assert_eq!(errors("back = [1]\n").len(), 1);
         assert_eq!(

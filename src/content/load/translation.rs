@@ -354,13 +354,11 @@ pub fn parse_translation(
     })
 }
 
+/// A title or label as the English node's must be: one line with something on it.
 fn single_line(text: &str, what: &str) -> Result<(), String> {
-    if text.trim().is_empty() {
-        Err(format!("{what} is empty"))
-    } else if text.contains(['\t', '\n', '\r']) {
-        Err(format!("{what} must be one line without tabs"))
-    } else {
-        Ok(())
+    match super::validate::line_problem(text) {
+        Some(problem) => Err(format!("{what} {problem}")),
+        None => Ok(()),
     }
 }
 

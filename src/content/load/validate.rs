@@ -335,7 +335,7 @@ fn check_body(source: &SourceNode) -> Vec<ContentError> {
 }
 
 /// Why a title or label cannot be shown on one line, if it cannot.
-fn line_problem(text: &str) -> Option<&'static str> {
+pub(super) fn line_problem(text: &str) -> Option<&'static str> {
     if text.trim().is_empty() {
         Some("is empty")
     } else if text.chars().any(char::is_control) {
