@@ -12,7 +12,7 @@
 // once, the owners' (a hundred times larger) once the app first asks for a step text that is not
 // kept yet, as it does when a reader enters the owners' tree. Another language's content lives
 // in content/<lang>/, laid out the same; only the reader's language is fetched, with its tree
-// and its words (content/<lang>/messages.txt).
+// and its words (content/<lang>/messages.txt, and the panels' content/<lang>/panels.txt).
 "use strict";
 
 const BUILD = "__BUILD__";
@@ -62,7 +62,7 @@ function folderOf(lang) {
 async function prefetch(audiences, folder) {
   const cache = await caches.open(CACHE);
   if (folder) {
-    for (const path of [`content/${folder}tree.txt`, `content/${folder}tree.txt?v=${CONTENT}`, `content/${folder}messages.txt`]) {
+    for (const path of [`content/${folder}tree.txt`, `content/${folder}tree.txt?v=${CONTENT}`, `content/${folder}messages.txt`, `content/${folder}panels.txt?v=${CONTENT}`]) {
       if (await cache.match(here(path))) continue;
       const response = await fetch(here(path)).catch(() => null);
       if (!response || !response.ok) return;

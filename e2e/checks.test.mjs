@@ -90,7 +90,7 @@ describe("site answers check", () => {
     await page.locator("button.cancel").click();
     assert.match(await page.locator(".check .hint").first().innerText(), /Check stopped/);
     assert.equal(await heading(page), "Does the site answer your browser at all?");
-    await page.locator(".check button", { hasText: "run it again" }).click();
+    await page.locator(".check button", { hasText: "Run it again" }).click();
     await reaches(page, "Refresh your DNS", 15_000);
     const found = await chose(page);
     assert.equal(found.outcome, "timed-out");
@@ -123,7 +123,7 @@ describe("the address, as people type it", () => {
     await reaches(page, "Does the page open in another browser");
     const found = await chose(page);
     assert.equal(found.outcome, "answered");
-    assert.match(found.summary, /That was over http:\/\/: https:\/\/ did not answer\.$/);
+    assert.match(found.summary, /That was over http:\/\/, as https:\/\/ did not answer\.$/);
     assert.equal(new URL(page.url()).searchParams.get("url"), `${sites.url("reset")}shop`, "the address that answered is kept");
     await page.close();
   });

@@ -54,6 +54,13 @@ describe("in the visitor's language", () => {
       await choose(page, "visitor-other-sites");
       await page.waitForFunction((title) => document.querySelector("h1")?.textContent === title, titleOf("visitor/visitor-reload.md", lang));
       assert.match(await page.locator(".picked-by").innerText(), new RegExp(words["choose-yourself"].replace(/[?.]/g, "\\$&")));
+      // What the check found is said in the language too (the panels' own words).
+      const panels = messagesOf(lang, "panels.txt");
+      await page.locator(".answered > summary").click();
+      assert.equal(await page.locator(".answered .finding-verdict").textContent(), panels["verdict-ok"]);
+      const online = new RegExp(`^${panels.online.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace("{millis}", "\\d+")}$`);
+      assert.match(await page.locator(".answered .finding-summary").innerText(), online);
+      await page.locator(".answered > summary").click();
       assert.equal(await page.locator(".walk-nav .back").innerText(), words.back);
       assert.ok(new URL(page.url()).searchParams.get("lang") === lang, "the walk's links keep the language");
       await choose(page, "visitor-reload-worked");
@@ -130,6 +137,11 @@ describe("in the visitor's language", () => {
     // The walk's questions and answers too: the English tree's words, not the page's.
     assert.ok(report.includes(titleOf("visitor/visitor-other-sites.md")), report);
     assert.ok(!report.includes(titleOf("visitor/visitor-other-sites.md", "de")), report);
+    // The panel around it speaks the page's language: its choices and its buttons.
+    const panels = messagesOf("de", "panels.txt");
+    assert.equal((await page.locator(".report .share-details").innerText()).trim(), panels["share-details"]);
+    assert.equal(await page.locator("#report-share + button").innerText(), panels["copy-link"]);
+    assert.equal(await page.locator("#report-share").getAttribute("aria-label"), panels["share-link-label"]);
     await page.close();
   });
 

@@ -16,8 +16,9 @@ import { DIST, launch, serve } from "./support.mjs";
  * the whole tree came before the app could start; 153,000 once only the parts of it that the
  * address names did; 127,000 since the panels have their own module and the first screen does
  * without Leptos's async machinery; 122,000 once the wasm imports its glue's functions by short
- * names; 128,000 since the guide speaks the visitor's language, docs/arch/0017). */
-const BYTES_UNTIL_INTERACTIVE = 128_000;
+ * names; 128,000 since the guide speaks the visitor's language, docs/arch/0017; 129,000 since the
+ * checks' findings are said in it too). */
+const BYTES_UNTIL_INTERACTIVE = 129_000;
 const REQUESTS_UNTIL_INTERACTIVE = 20;
 const LAYOUT_SHIFT = 0.1;
 

@@ -181,11 +181,11 @@ export function titleOf(file, lang = "en") {
   return node.title;
 }
 
-/** The interface's words in `lang`, as the build wrote them (dist/content/<lang>/messages.txt):
- * key → text, for the messages that do not count. */
-export function messagesOf(lang) {
+/** The interface's words in `lang`, as the build wrote them (dist/content/<lang>/messages.txt, or
+ * the panels' panels.txt): key → text, for the messages that do not count. */
+export function messagesOf(lang, file = "messages.txt") {
   const words = {};
-  for (const line of readFileSync(join(DIST, "content", lang, "messages.txt"), "utf8").split("\n").slice(1)) {
+  for (const line of readFileSync(join(DIST, "content", lang, file), "utf8").split("\n").slice(1)) {
     const fields = line.split("\t");
     if (fields.length === 2) words[fields[0]] = fields[1];
   }

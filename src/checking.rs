@@ -5,6 +5,7 @@
 
 use crate::checks::{Check, Finding};
 use crate::html::{Html, finding_card};
+use crate::i18n::{Catalogue, PanelMsg};
 
 /// Where a check stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,31 +21,52 @@ pub enum Run {
 }
 
 impl Run {
-    /// The panel at this stage; `address` is what the check tests, if it needs one.
-    pub fn html(&self, check: Check, address: Option<&str>) -> String {
+    /// The run's part of the check panel, as HTML in the words of `words`; `address` is what it
+    /// checks, if it needs one. Its buttons carry a `data-action` (`edit`, `cancel`, `run`) for
+    /// the panel's one click handler.
+    pub fn html(&self, check: Check, address: Option<&str>, words: &Catalogue<PanelMsg>) -> String {
         let mut html = Html::default();
         if let (Some(address), false) = (address, matches!(self, Run::Idle { .. })) {
-            html.raw("<p class=\"checking\">Checking <strong class=\"checked-address\">")
+            // The address in bold where the language's sentence puts it.
+            let checking = words.text(PanelMsg::CheckingAddress);
+            let (before, after) = checking.split_once("{address}").unwrap_or((checking, ""));
+            html.raw("<p class=\"checking\">")
+                .text(before)
+                .raw("<strong class=\"checked-address\">")
                 .text(address)
-                .raw("</strong> <button type=\"button\" class=\"link-button\" data-action=\"edit\">Change address</button></p>");
+                .raw("</strong>")
+                .text(after)
+                .raw(" ");
+            html.button("link-button", "edit", words.text(PanelMsg::ChangeAddress));
+            html.raw("</p>");
         }
         match self {
             Run::Running => {
                 html.raw("<p class=\"check-running\"><span class=\"spinner\" aria-hidden=\"true\"></span>")
-                    .text(check.doing())
-                    .raw(" <button type=\"button\" class=\"cancel\" data-action=\"cancel\">Cancel</button></p>");
+                    .text(words.text(check.doing()))
+                    .raw(" ");
+                html.button("cancel", "cancel", words.text(PanelMsg::Cancel));
+                html.raw("</p>");
             }
             Run::Stopped => {
-                html.raw("<p class=\"hint\">Check stopped. Choose the answer that fits below, or <button type=\"button\" data-action=\"run\">run it again</button></p>");
+                html.raw("<p class=\"hint\">")
+                    .text(words.text(PanelMsg::CheckStopped))
+                    .raw(" ");
+                html.button("", "run", words.text(PanelMsg::RunAgain));
+                html.raw("</p>");
             }
             Run::Found(finding) => {
-                html.raw(&finding_card(finding))
-                    .raw("<p class=\"hint\">Not what you see? Choose another answer below, or <button type=\"button\" data-action=\"run\">check again</button></p>");
+                html.raw(&finding_card(finding, words))
+                    .raw("<p class=\"hint\">")
+                    .text(words.text(PanelMsg::NotWhatYouSee))
+                    .raw(" ");
+                html.button("", "run", words.text(PanelMsg::CheckAgain));
+                html.raw("</p>");
             }
             Run::Idle { .. } if check.input().is_none() => {
-                html.raw(
-                    "<p><button type=\"button\" data-action=\"run\">Run the check</button></p>",
-                );
+                html.raw("<p>");
+                html.button("", "run", words.text(PanelMsg::RunTheCheck));
+                html.raw("</p>");
             }
             Run::Idle { .. } => {}
         }
@@ -59,31 +81,34 @@ mod tests {
 
     #[test]
     fn each_stage_says_what_is_checked_and_offers_its_actions() {
-        let running = Run::Running.html(Check::SiteAnswers, Some("https://shop.example/<b>"));
+        let words = Catalogue::english();
+        let running =
+            Run::Running.html(Check::SiteAnswers, Some("https://shop.example/<b>"), &words);
         assert!(running.starts_with("<p class=\"checking\">Checking <strong class=\"checked-address\">https://shop.example/&lt;b&gt;</strong>"), "{running}");
         assert!(running.contains("Asking the site whether it answers… <button type=\"button\" class=\"cancel\" data-action=\"cancel\">Cancel</button>"), "{running}");
         let found = site_answers(
             &site("shop.example").unwrap(),
             &Fetched::TimedOut { millis: 8000 },
         );
-        let shown = Run::Found(found).html(Check::SiteAnswers, Some("https://shop.example"));
+        let shown =
+            Run::Found(found).html(Check::SiteAnswers, Some("https://shop.example"), &words);
         assert!(
             shown.contains("data-outcome=\"timed-out\"")
-                && shown.contains("data-action=\"run\">check again"),
+                && shown.contains("data-action=\"run\">Check again"),
             "{shown}"
         );
         assert!(
             Run::Stopped
-                .html(Check::Online, None)
-                .contains("run it again")
+                .html(Check::Online, None, &words)
+                .contains("Run it again")
         );
         assert!(
             Run::Idle { refused: None }
-                .html(Check::Online, None)
+                .html(Check::Online, None, &words)
                 .contains("Run the check")
         );
         assert_eq!(
-            Run::Idle { refused: None }.html(Check::Dns, Some("x")),
+            Run::Idle { refused: None }.html(Check::Dns, Some("x"), &words),
             "",
             "the address form asks instead"
         );

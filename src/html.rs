@@ -4,7 +4,7 @@
 //! in with `inner_html`, and one delegated handler reads their `data-` attributes.
 
 use crate::checks::{Finding, Site, Verdict};
-use crate::i18n::{Catalogue, Msg};
+use crate::i18n::{Catalogue, Msg, PanelMsg};
 use pulldown_cmark_escape::escape_html;
 
 /// An HTML fragment being written: markup as given, text and attribute values escaped.
@@ -32,6 +32,20 @@ impl Html {
             .raw("</a>")
     }
 
+    /// A button for a panel's one click handler: its class (if any), its `data-action` and its
+    /// label.
+    pub fn button(&mut self, class: &str, action: &str, label: &str) -> &mut Html {
+        self.raw("<button type=\"button\"");
+        if !class.is_empty() {
+            self.raw(" class=\"").raw(class).raw("\"");
+        }
+        self.raw(" data-action=\"")
+            .raw(action)
+            .raw("\">")
+            .text(label)
+            .raw("</button>")
+    }
+
     pub fn into_string(self) -> String {
         self.0
     }
@@ -45,15 +59,15 @@ pub fn data_url(media_type: &str, text: &str) -> String {
     )
 }
 
-/// What a check found, as evidence: a status word, one plain sentence, a page to open if there
-/// is one, and the raw details folded.
-pub fn finding_card(finding: &Finding) -> String {
+/// What a check found, as evidence, in the words of `words`: a status word, its plain
+/// sentences, a page to open if there is one, and the raw details folded.
+pub fn finding_card(finding: &Finding, words: &Catalogue<PanelMsg>) -> String {
     let verdict = finding.verdict.name();
-    let word = match finding.verdict {
-        Verdict::Ok => "OK",
-        Verdict::Problem => "Problem",
-        Verdict::Unknown => "Can't tell",
-    };
+    let word = words.text(match finding.verdict {
+        Verdict::Ok => PanelMsg::VerdictOk,
+        Verdict::Problem => PanelMsg::VerdictProblem,
+        Verdict::Unknown => PanelMsg::VerdictUnknown,
+    });
     let mut html = Html::default();
     html.raw(&format!(
         "<div class=\"finding finding-{verdict}\" data-check=\"{}\" data-outcome=\"{}\">\
@@ -61,22 +75,24 @@ pub fn finding_card(finding: &Finding) -> String {
         finding.check.name(),
         finding.outcome
     ))
-    .text(&finding.summary)
+    .text(&words.say_all(&finding.summary))
     .raw("</span></p>");
     if let Some((label, href)) = &finding.link {
         html.link(
             "<p><a target=\"_blank\" rel=\"noopener noreferrer\" href=\"",
             href,
-            label,
+            &words.say(label),
         )
         .raw("</p>");
     }
-    html.raw("<details><summary>Details</summary><dl>");
+    html.raw("<details><summary>")
+        .text(words.text(PanelMsg::FindingDetails))
+        .raw("</summary><dl>");
     for (name, value) in &finding.details {
         html.raw("<dt>")
-            .text(name)
+            .text(&words.say(name))
             .raw("</dt><dd>")
-            .text(value)
+            .text(&words.say(value))
             .raw("</dd>");
     }
     html.raw("</dl></details></div>");
@@ -100,6 +116,7 @@ pub fn open_again(site: &Site, words: &Catalogue) -> String {
 mod tests {
     use super::*;
     use crate::checks::{self, Fetched};
+    use crate::i18n::Said;
 
     #[test]
     fn a_finding_shows_its_verdict_sentence_and_details_escaped() {
@@ -113,7 +130,7 @@ mod tests {
                 opaque: true,
             },
         );
-        let card = finding_card(&finding);
+        let card = finding_card(&finding, &Catalogue::english());
         assert!(
             card.starts_with("<div class=\"finding finding-unknown\" data-check=\"site-answers\" data-outcome=\"answered\"><p><span class=\"finding-verdict\">Can't tell</span>"),
             "{card}"
@@ -124,11 +141,11 @@ mod tests {
         );
         let mut linked = finding;
         linked.link = Some((
-            "Open the status page".into(),
+            Said::new(PanelMsg::OpenStatusPage, &[]),
             "https://status.example/?a=1&b=2".into(),
         ));
         assert!(
-            finding_card(&linked).contains("<a target=\"_blank\" rel=\"noopener noreferrer\" href=\"https://status.example/?a=1&amp;b=2\">Open the status page</a>")
+            finding_card(&linked, &Catalogue::english()).contains("<a target=\"_blank\" rel=\"noopener noreferrer\" href=\"https://status.example/?a=1&amp;b=2\">Open the status page</a>")
         );
     }
 

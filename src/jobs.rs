@@ -15,6 +15,7 @@ use crate::checks;
 use crate::content::Tree;
 use crate::engine::{Found, How, Walk};
 use crate::html::{Html, data_url};
+use crate::i18n::{Catalogue, PanelMsg};
 use crate::linked_error::LinkedError;
 use crate::report::Report;
 
@@ -60,7 +61,17 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
             Ok(rules) => hop(&rules, response),
             Err(_) => broken("read the headers"),
         },
-        [job, tree, query, opened, base, findings, secrets, details] if job == REPORT => {
+        [
+            job,
+            tree,
+            query,
+            opened,
+            base,
+            findings,
+            secrets,
+            details,
+            words,
+        ] if job == REPORT => {
             let job = ReportJob {
                 query,
                 opened,
@@ -68,6 +79,7 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
                 findings,
                 secrets: secrets == "1",
                 details: details == "1",
+                words,
             };
             match Tree::decode(tree) {
                 Ok(tree) => report(&tree, &job, environment).to_vec(),
@@ -163,7 +175,9 @@ pub fn paste_pieces(
 /// link that shares the step. `opened` is the query of the link that opened the guide, whose
 /// left-out values the report explains; `base` is the page's address without its query; the
 /// `secrets` and `details` flags (`"1"` or empty) are the reader's choices: to keep
-/// secret-looking parts of the address, and to share the error's details with the step.
+/// secret-looking parts of the address, and to share the error's details with the step;
+/// `words` are the page's panel words in their compact form (empty in English), in which the
+/// panel's buttons are labelled (the report itself is in English, for support teams).
 pub struct ReportJob<'a> {
     pub query: &'a str,
     pub opened: &'a str,
@@ -171,6 +185,7 @@ pub struct ReportJob<'a> {
     pub findings: &'a str,
     pub secrets: bool,
     pub details: bool,
+    pub words: &'a str,
 }
 
 /// The report's three texts and the share link, for `job`.
@@ -217,34 +232,41 @@ pub fn report_texts(
 /// The report panel's markup for `job`: its actions and preview, then the share link.
 pub fn report(tree: &Tree, job: &ReportJob, environment: &Environment) -> [String; 2] {
     let ([text, markdown, json], shared) = report_texts(tree, job, environment);
+    let words = Catalogue::<PanelMsg>::decode(job.words).unwrap_or_else(|_| Catalogue::english());
     let mut html = Html::default();
     html.raw("<div class=\"report-actions\">");
     for (form, label) in [
-        ("report-text", "Copy as text"),
-        ("report-markdown", "Copy as Markdown"),
-        ("report-json", "Copy as JSON"),
+        ("report-text", PanelMsg::CopyText),
+        ("report-markdown", PanelMsg::CopyMarkdown),
+        ("report-json", PanelMsg::CopyJson),
     ] {
         html.raw(&format!(
-            "<button type=\"button\" data-copy=\"{form}\" data-done=\"The report is copied: paste it into your message to support.\">{label}</button>"
-        ));
+            "<button type=\"button\" data-copy=\"{form}\" data-done=\""
+        ))
+        .text(words.text(PanelMsg::ReportCopied))
+        .raw("\">")
+        .text(words.text(label))
+        .raw("</button>");
     }
     for (file, media_type, body, label) in [
         (
             "fix502-report.md",
             "text/markdown",
             &markdown,
-            "Download (.md)",
+            PanelMsg::DownloadMarkdown,
         ),
         (
             "fix502-report.json",
             "application/json",
             &json,
-            "Download (.json)",
+            PanelMsg::DownloadJson,
         ),
     ] {
         html.raw(&format!("<a class=\"button\" download=\"{file}\" href=\""))
             .text(&data_url(media_type, body))
-            .raw(&format!("\">{label}</a>"));
+            .raw("\">")
+            .text(words.text(label))
+            .raw("</a>");
     }
     html.raw("</div><pre class=\"report-preview\" id=\"report-text\" tabindex=\"0\">")
         .text(&text)
@@ -255,9 +277,15 @@ pub fn report(tree: &Tree, job: &ReportJob, environment: &Environment) -> [Strin
         .raw("</pre>");
     let mut share = Html::default();
     share
-        .raw("<p class=\"share\"><input class=\"share-link\" id=\"report-share\" type=\"text\" readonly aria-label=\"Link to this step\" value=\"")
+        .raw("<p class=\"share\"><input class=\"share-link\" id=\"report-share\" type=\"text\" readonly aria-label=\"")
+        .text(words.text(PanelMsg::ShareLinkLabel))
+        .raw("\" value=\"")
         .text(&shared)
-        .raw("\"><button type=\"button\" data-copy=\"report-share\" data-done=\"The link is copied.\">Copy link</button></p>");
+        .raw("\"><button type=\"button\" data-copy=\"report-share\" data-done=\"")
+        .text(words.text(PanelMsg::LinkCopied))
+        .raw("\">")
+        .text(words.text(PanelMsg::CopyLink))
+        .raw("</button></p>");
     [html.into_string(), share.into_string()]
 }
 
@@ -597,6 +625,7 @@ mod tests {
             findings: "",
             secrets: false,
             details: true,
+            words: "",
         };
         let ([text, markdown, json], shared) = report_texts(&tree, &job, &environment());
         assert!(
@@ -632,6 +661,7 @@ mod tests {
             &tree,
             &ReportJob {
                 details: false,
+                words: "",
                 ..job
             },
             &environment(),
@@ -649,9 +679,20 @@ mod tests {
             findings: "",
             secrets: false,
             details: false,
+            words: "",
         };
         let result = run(
-            &args(&[REPORT, &tree_text(), job.query, "", job.base, "", "", ""]),
+            &args(&[
+                REPORT,
+                &tree_text(),
+                job.query,
+                "",
+                job.base,
+                "",
+                "",
+                "",
+                "",
+            ]),
             &environment(),
         );
         let [panel, share] = result.as_slice() else {
@@ -675,6 +716,53 @@ mod tests {
             share.contains("value=\"https://guide.example/?a=visitor-other-sites\""),
             "{share}"
         );
+    }
+
+    #[test]
+    fn the_report_panel_s_buttons_are_in_the_page_s_words_and_the_report_in_english() {
+        use crate::i18n::{Lang, catalogue::Text};
+        let german: Catalogue<PanelMsg> = Catalogue::new(
+            Lang::De,
+            [
+                (PanelMsg::CopyLink, Text::Plain("Link kopieren".into())),
+                (
+                    PanelMsg::CopyText,
+                    Text::Plain("Als Text <kopieren>".into()),
+                ),
+            ],
+        );
+        let query = "a=visitor-other-sites";
+        let words = german.encode();
+        let job = [
+            REPORT,
+            &tree_text(),
+            query,
+            "",
+            "https://guide.example/",
+            "",
+            "",
+            "",
+        ];
+        let result = run(
+            &args(&[&job[..], &[words.as_str()]].concat()),
+            &environment(),
+        );
+        let [panel, share] = result.as_slice() else {
+            panic!("two fragments: {result:?}");
+        };
+        assert!(
+            panel.contains(">Als Text &lt;kopieren&gt;</button>"),
+            "{panel}"
+        );
+        assert!(
+            panel.contains(">Copy as JSON</button>"),
+            "English where the words lack one"
+        );
+        assert!(
+            panel.contains(">502 Bad Gateway: report for support\n"),
+            "{panel}"
+        );
+        assert!(share.contains(">Link kopieren</button>"), "{share}");
     }
 
     #[test]

@@ -32,7 +32,13 @@ pub const SECTION_END: &str = "</details>\n";
 
 /// Renders `markdown` to HTML: headings, lists, code blocks, tables, links, emphasis.
 pub fn to_html(markdown: &str) -> String {
-    let events = sections_and_code(safe_events(markdown));
+    to_html_copy_labelled(markdown, crate::i18n::Msg::Copy.english())
+}
+
+/// Renders `markdown` as [`to_html`] does, each code block's copy button labelled `copy` (the
+/// word in the body's language).
+pub fn to_html_copy_labelled(markdown: &str, copy: &str) -> String {
+    let events = sections_and_code(safe_events(markdown), copy);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
@@ -95,7 +101,7 @@ fn safe_events(markdown: &str) -> Vec<Event<'_>> {
 
 /// Code blocks wrapped with their Copy button, and tagged headings turned into the sections
 /// for readers (module docs).
-fn sections_and_code(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+fn sections_and_code<'a>(events: Vec<Event<'a>>, copy: &str) -> Vec<Event<'a>> {
     let html = |text: String| Event::Html(text.into());
     let mut out = Vec::with_capacity(events.len() + 8);
     // The heading level of the open group of sections, and whether a section's heading is open.
@@ -144,10 +150,13 @@ fn sections_and_code(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 open.push('>');
                 out.push(html(open));
             }
-            Event::End(TagEnd::CodeBlock) => out.push(html(
-                "</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>\n"
-                    .into(),
-            )),
+            Event::End(TagEnd::CodeBlock) => {
+                let mut close =
+                    String::from("</code></pre><button type=\"button\" class=\"copy-code\">");
+                escape_html(&mut close, copy).ok();
+                close.push_str("</button></div>\n");
+                out.push(html(close));
+            }
             other => out.push(other),
         }
     }
@@ -201,7 +210,18 @@ fn anchor(href: &str, title: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::to_html;
+    use super::{to_html, to_html_copy_labelled};
+
+    #[test]
+    fn a_code_block_s_copy_button_speaks_the_body_s_language() {
+        let html = to_html_copy_labelled("```sh\nipconfig /flushdns\n```\n", "Kopieren & so");
+        assert!(
+            html.ends_with(
+                "<button type=\"button\" class=\"copy-code\">Kopieren &amp; so</button></div>\n"
+            ),
+            "{html}"
+        );
+    }
 
     #[test]
     fn renders_the_structures_guidance_uses() {

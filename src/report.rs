@@ -14,6 +14,7 @@
 use crate::checks::{Finding, REQUEST_ID_HEADERS};
 use crate::content::{FIXED_LABEL, Kind, Node};
 use crate::engine::{Began, Given, How};
+use crate::i18n::{Catalogue, PanelMsg, Said};
 use crate::linked_error::{self, LinkedError, Note};
 use crate::reader::Reader;
 use std::fmt::Write;
@@ -85,6 +86,22 @@ impl Report<'_> {
         }
     }
 
+    /// A finding's sentences and details in English (support teams read English), an address
+    /// masked unless the reader chose otherwise.
+    fn in_english(&self, finding: &Finding) -> (String, Vec<(String, String)>) {
+        let english = Catalogue::<PanelMsg>::english();
+        let details = finding
+            .details
+            .iter()
+            .map(|(name, value)| {
+                let name = english.say(name);
+                let value = self.detail_value(&name, &english.say(value));
+                (name, value)
+            })
+            .collect();
+        (english.say_all(&finding.summary), details)
+    }
+
     /// Every request id known: the one the error page passed on, then those in check results.
     pub fn request_ids(&self) -> Vec<(String, String)> {
         let from_page = self
@@ -93,11 +110,14 @@ impl Report<'_> {
             .iter()
             .map(|rid| ("from the error page".to_string(), rid.clone()));
         let from_checks = self.findings.iter().flat_map(|(_, finding)| {
-            finding
-                .details
-                .iter()
-                .filter(|(name, _)| REQUEST_ID_HEADERS.contains(&name.as_str()))
-                .cloned()
+            finding.details.iter().filter_map(|detail| match detail {
+                (Said::Verbatim(name), Said::Verbatim(id))
+                    if REQUEST_ID_HEADERS.contains(&name.as_str()) =>
+                {
+                    Some((name.clone(), id.clone()))
+                }
+                _ => None,
+            })
         });
         let mut ids: Vec<(String, String)> = Vec::new();
         for id in from_page.chain(from_checks) {
@@ -192,7 +212,7 @@ impl Report<'_> {
             Line::Text(format!(
                 "Check {}: {}",
                 finding.check.name(),
-                finding.summary
+                self.in_english(finding).0
             ))
         }));
         if tried.is_empty() {
@@ -222,15 +242,15 @@ impl Report<'_> {
             checks.push(Line::Text("No live checks ran.".into()));
         }
         for (question, finding) in self.findings {
+            let (summary, details) = self.in_english(finding);
             checks.push(Line::Numbered(format!(
-                "{} on {question}: {} ({}). {}",
+                "{} on {question}: {} ({}). {summary}",
                 finding.check.name(),
                 finding.outcome,
                 finding.verdict.name(),
-                finding.summary
             )));
-            for (name, value) in &finding.details {
-                checks.push(Line::Detail(name.clone(), self.detail_value(name, value)));
+            for (name, value) in details {
+                checks.push(Line::Detail(name, value));
             }
         }
 
@@ -353,19 +373,17 @@ impl Report<'_> {
             ])
         }));
         let checks = array(self.findings.iter().map(|(question, finding)| {
+            let (summary, details) = self.in_english(finding);
             object([
                 ("question_id", string(question)),
                 ("check", string(finding.check.name())),
                 ("outcome", string(finding.outcome)),
                 ("verdict", string(finding.verdict.name())),
-                ("summary", string(&finding.summary)),
+                ("summary", string(&summary)),
                 (
                     "details",
-                    array(finding.details.iter().map(|(name, value)| {
-                        object([
-                            ("name", string(name)),
-                            ("value", string(&self.detail_value(name, value))),
-                        ])
+                    array(details.iter().map(|(name, value)| {
+                        object([("name", string(name)), ("value", string(value))])
                     })),
                 ),
             ])
@@ -643,7 +661,7 @@ mod tests {
         fixture.findings[0]
             .1
             .details
-            .push(("x".into(), "``` \n# not a heading".into()));
+            .push((Said::verbatim("x"), Said::verbatim("``` \n# not a heading")));
         let text = fixture.report(false).markdown();
         assert!(
             text.contains("1. \\# Heading \\[link\\](javascript:alert(1)) \\<script\\> →"),

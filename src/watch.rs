@@ -4,9 +4,9 @@
 //! what the watch panel shows at each stage, as HTML (see [`crate::html`]). The page's
 //! `app::watch_panel` only looks at the site and hands the observations here.
 
-use crate::checks::{Finding, Site};
+use crate::checks::Finding;
 use crate::html::{Html, finding_card};
-use crate::i18n::Catalogue;
+use crate::i18n::{Catalogue, PanelMsg};
 
 /// How a watch can tell that the site is back, chosen from what the first round saw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,16 +50,11 @@ impl Watching {
     }
 
     /// How sure the guide is that the site is back, in words.
-    pub fn back_note(self) -> &'static str {
+    pub fn back_note(self) -> PanelMsg {
         match self {
-            Watching::Status => "It answers normally again.",
-            Watching::Answers => {
-                "Something answers at its address again, so it is probably back: open it to see."
-            }
-            Watching::Icon => {
-                "Its files load again, which they did not while it failed, so it is most likely \
-                 back: open it to see."
-            }
+            Watching::Status => PanelMsg::BackStatus,
+            Watching::Answers => PanelMsg::BackAnswers,
+            Watching::Icon => PanelMsg::BackIcon,
         }
     }
 }
@@ -95,71 +90,85 @@ pub enum State {
 
 impl State {
     /// What a screen reader is told: a change of stage, not each second of the countdown.
-    pub fn news(&self) -> String {
+    pub fn news(&self, words: &Catalogue<PanelMsg>) -> String {
         match self {
-            State::Checking { round } => format!("Checking the site (check {})…", round + 1),
+            State::Checking { round } => words.fill(
+                PanelMsg::NewsChecking,
+                &[("number", &(round + 1).to_string())],
+            ),
             State::Waiting { round, .. } => {
-                let done = match round + 1 {
-                    1 => "1 check".to_string(),
-                    n => format!("{n} checks"),
-                };
-                format!("Still failing after {done}.")
+                words.count(PanelMsg::NewsFailing, u64::from(round + 1), &[])
             }
             _ => String::new(),
         }
     }
 
-    /// The panel at this stage, as HTML; `site` is the site being watched. Its buttons carry a
-    /// `data-action` (`watch`, `stop`, `look`) for the page's one click handler.
-    pub fn html(&self, site: Option<&Site>) -> String {
+    /// The panel at this stage, as HTML in the words of `words`; `open_again` is the link that
+    /// opens the watched site again, in the page's words. Its buttons carry a `data-action`
+    /// (`watch`, `stop`, `look`) for the page's one click handler.
+    pub fn html(&self, open_again: Option<&str>, words: &Catalogue<PanelMsg>) -> String {
         let mut html = Html::default();
-        let stop =
-            "<button type=\"button\" class=\"stop\" data-action=\"stop\">Stop watching</button>";
+        let say = |html: &mut Html, class: &str, msg: PanelMsg| {
+            match class {
+                "" => html.raw("<p>"),
+                class => html.raw("<p class=\"").raw(class).raw("\">"),
+            };
+            html.text(words.text(msg)).raw("</p>");
+        };
         let spinner =
             "<p class=\"check-running\"><span class=\"spinner\" aria-hidden=\"true\"></span>";
+        let stop = |html: &mut Html| {
+            html.button("stop", "stop", words.text(PanelMsg::WatchStop));
+        };
         match self {
-            State::NeedsAddress => {
-                html.raw("<p>Give the address of the page that failed, and this page can check it again and again and tell you when it is back.</p>");
-            }
+            State::NeedsAddress => say(&mut html, "", PanelMsg::WatchNeedsAddress),
             State::Looking => {
-                html.raw(spinner).raw("Looking at the site…</p>");
+                html.raw(spinner)
+                    .text(words.text(PanelMsg::WatchLooking))
+                    .raw("</p>");
             }
             State::Ready(_, finding) => {
-                html.raw(&finding_card(finding))
-                    .raw("<p>This page can check the site again and again, waiting longer each time, and tell you when it is back.</p>")
-                    .raw("<button type=\"button\" data-action=\"watch\">Watch the site for me</button>");
+                html.raw(&finding_card(finding, words));
+                say(&mut html, "", PanelMsg::WatchOffer);
+                html.button("", "watch", words.text(PanelMsg::WatchStart));
             }
             State::Blind(finding) => {
-                html.raw(&finding_card(finding)).raw(
-                    "<p class=\"hint\">From here this page cannot tell when the site is fixed: the \
-                     site answers, but hides from other sites whether that answer is its error \
-                     page. Try it yourself in a few minutes.</p>",
-                );
+                html.raw(&finding_card(finding, words));
+                say(&mut html, "hint", PanelMsg::WatchBlind);
             }
             State::Checking { .. } => {
-                html.raw(spinner).raw("Checking… ").raw(stop).raw("</p>");
+                html.raw(spinner)
+                    .text(words.text(PanelMsg::WatchChecking))
+                    .raw(" ");
+                stop(&mut html);
+                html.raw("</p>");
             }
             State::Waiting { next_in, last, .. } => {
-                html.raw(&finding_card(last))
-                    .raw(&format!(
-                        "<p class=\"countdown\">Next check in {next_in} s. "
-                    ))
-                    .raw(stop)
-                    .raw("</p>");
+                let next = words.fill(PanelMsg::WatchNext, &[("seconds", &next_in.to_string())]);
+                html.raw(&finding_card(last, words))
+                    .raw("<p class=\"countdown\">")
+                    .text(&next)
+                    .raw(" ");
+                stop(&mut html);
+                html.raw("</p>");
             }
             State::Back(how, finding) => {
-                html.raw("<p class=\"back-notice\" role=\"alert\">The site is back. ")
-                    .raw(how.back_note())
+                html.raw("<p class=\"back-notice\" role=\"alert\">")
+                    .text(words.text(PanelMsg::WatchBack))
+                    .raw(" ")
+                    .text(words.text(how.back_note()))
                     .raw("</p>");
-                if let Some(site) = site {
-                    html.raw("<p class=\"retry\">")
-                        .raw(&crate::html::open_again(site, &Catalogue::english()))
-                        .raw("</p>");
+                if let Some(open_again) = open_again {
+                    html.raw("<p class=\"retry\">").raw(open_again).raw("</p>");
                 }
-                html.raw(&finding_card(finding));
+                html.raw(&finding_card(finding, words));
             }
             State::Stopped => {
-                html.raw("<p class=\"hint\">Stopped watching. <button type=\"button\" data-action=\"look\">Look again</button></p>");
+                html.raw("<p class=\"hint\">")
+                    .text(words.text(PanelMsg::WatchStopped))
+                    .raw(" ")
+                    .button("", "look", words.text(PanelMsg::LookAgain))
+                    .raw("</p>");
             }
         }
         html.into_string()
@@ -169,7 +178,7 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::{Fetched, site, site_answers, site_status};
+    use crate::checks::{Fetched, Site, site, site_answers, site_status};
 
     fn shop() -> Site {
         site("https://shop.example/cart?x=1").unwrap()
@@ -245,7 +254,9 @@ mod tests {
     #[test]
     fn each_stage_reads_plainly_and_offers_its_actions() {
         let found = site_answers(&shop(), &Fetched::TimedOut { millis: 8000 });
-        let ready = State::Ready(Watching::Answers, found.clone()).html(Some(&shop()));
+        let words = Catalogue::english();
+        let open_again = crate::html::open_again(&shop(), &Catalogue::english());
+        let ready = State::Ready(Watching::Answers, found.clone()).html(None, &words);
         assert!(ready.contains("data-action=\"watch\""), "{ready}");
         assert!(
             ready.contains("shop.example did not answer within 8 seconds."),
@@ -256,10 +267,10 @@ mod tests {
             next_in: 7,
             last: found.clone(),
         };
-        assert!(waiting.html(None).contains("Next check in 7 s."));
-        assert!(waiting.html(None).contains("data-action=\"stop\""));
-        assert_eq!(waiting.news(), "Still failing after 2 checks.");
-        let back = State::Back(Watching::Icon, found).html(Some(&shop()));
+        assert!(waiting.html(None, &words).contains("Next check in 7 s."));
+        assert!(waiting.html(None, &words).contains("data-action=\"stop\""));
+        assert_eq!(waiting.news(&words), "Still failing after 2 checks.");
+        let back = State::Back(Watching::Icon, found).html(Some(&open_again), &words);
         assert!(
             back.contains("The site is back. Its files load again"),
             "{back}"
@@ -268,7 +279,11 @@ mod tests {
             back.contains("<a class=\"button\" href=\"https://shop.example/cart?x=1\" target=\"_blank\" rel=\"noopener noreferrer\">Open shop.example again"),
             "{back}"
         );
-        assert!(State::Stopped.html(None).contains("data-action=\"look\""));
-        assert_eq!(State::Looking.news(), "");
+        assert!(
+            State::Stopped
+                .html(None, &words)
+                .contains("data-action=\"look\"")
+        );
+        assert_eq!(State::Looking.news(&words), "");
     }
 }

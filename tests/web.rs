@@ -176,6 +176,7 @@ fn the_walk_is_read_from_the_address_bar_up_to_its_last_valid_step() {
 mod checks {
     use fix502::app::probe;
     use fix502::checks::{Check, site};
+    use fix502::i18n::{PanelMsg, Said};
     use leptos::prelude::window;
     use wasm_bindgen_test::*;
     use web_sys::AbortController;
@@ -201,11 +202,13 @@ mod checks {
             .await
             .unwrap();
         assert_ne!(finding.outcome, "hidden", "{finding:?}");
+        // The status is read, not hidden behind an opaque answer.
+        let status = Said::new(PanelMsg::DetailStatus, &[]);
         assert!(
             finding
                 .details
                 .iter()
-                .any(|(name, value)| name == "status" && value != "hidden (opaque response)")
+                .any(|(name, value)| *name == status && matches!(value, Said::Verbatim(_)))
         );
     }
 
@@ -255,7 +258,9 @@ mod checks {
                 .unwrap();
         assert_eq!(finding.outcome, "answered");
         assert!(
-            finding.summary.contains("That was over http://"),
+            finding
+                .summary
+                .contains(&Said::new(PanelMsg::OverHttp, &[])),
             "{finding:?}"
         );
         assert_eq!(answered_at, Some(format!("http://{typed}")));

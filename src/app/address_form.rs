@@ -2,7 +2,7 @@
 //! type is taken as they type it (no scheme, a port, spaces around it, an international name);
 //! an accepted address is handed on, and a refused one is explained under the field.
 
-use super::browser::language::t;
+use super::browser::language::{say, t};
 use crate::checks::{self, Input, Site};
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -39,12 +39,12 @@ pub fn AddressForm(
                 refused.set(None);
                 on_address.run(site);
             }
-            Err(message) => refused.set(Some(message)),
+            Err(why) => refused.set(Some(say(&why))),
         }
     };
     view! {
         <form class="address" on:submit=submit>
-            <label for=id.clone()>{input.prompt()}</label>
+            <label for=id.clone()>{t(input.prompt())}</label>
             <div class="address-row">
                 <input id=id node_ref=field type="text" inputmode="url"
                     autocomplete="url" spellcheck="false" placeholder="shop.example.com/cart"

@@ -3,7 +3,6 @@
 //! found. One folded line until the reader opens it, so the step always comes first.
 
 use super::browser::language::{count, fill, t};
-use super::finding_card::FindingCard;
 use super::walk_link::WalkLink;
 use super::{Wizard, tree};
 use crate::analyze::cause_meaning;
@@ -27,7 +26,7 @@ pub fn Answered() -> impl IntoView {
                     .by_check
                     .then(|| wizard.finding_for(&question.id))
                     .flatten()
-                    .map(|finding| view! { <FindingCard finding/> });
+                    .and_then(super::deferred::evidence);
                 Some(view! {
                     <li>
                         <span class="question">{question.title.clone()}</span>

@@ -4,7 +4,7 @@
 
 use super::address_form::AddressForm;
 use super::announce::announce;
-use super::browser::language::{fill, t};
+use super::browser::language::{fill, panel_words, say, t};
 use super::focus::use_kept_focus;
 use super::{Arrival, Wizard, location, probe, tree};
 use crate::checking::Run;
@@ -45,11 +45,12 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
         match picked {
             Some((answer, next)) if wizard.walk.get_untracked() == walk => {
                 let answered = fill(Msg::CheckAnswered, &[("answer", &answer.label)]);
-                announce(&format!("{} {answered}", finding.summary));
+                let found = panel_words().say_all(&finding.summary);
+                announce(&format!("{found} {answered}"));
                 wizard.go(next);
             }
             _ => {
-                announce(&finding.summary);
+                announce(&panel_words().say_all(&finding.summary));
                 run.set(Run::Found(finding));
             }
         }
@@ -69,7 +70,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
                     Some(Ok(site)) => Some(site),
                     Some(Err(refused)) => {
                         return run.set(Run::Idle {
-                            refused: Some(refused),
+                            refused: Some(say(&refused)),
                         });
                     }
                     None => return run.set(Run::Idle { refused: None }),
@@ -160,7 +161,7 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
     view! {
         <section class="check" tabindex="-1" node_ref=panel>
             {resolver_note.map(|note| view! { <p class="hint">{note}</p> })}
-            <div inner_html=move || run.with(|run| run.html(check, address().as_deref())) on:click=act></div>
+            <div inner_html=move || run.with(|run| run.html(check, address().as_deref(), panel_words())) on:click=act></div>
             {asking}
         </section>
     }
@@ -170,6 +171,9 @@ pub fn CheckPanel(node: &'static Node, check: Check, walk: Walk) -> impl IntoVie
 fn resolvers() -> (Vec<String>, Option<String>) {
     match checks::resolvers(location::param(param::DOH).as_deref()) {
         Ok(resolvers) => (resolvers, None),
-        Err(note) => (checks::resolvers(None).unwrap_or_default(), Some(note)),
+        Err(note) => (
+            checks::resolvers(None).unwrap_or_default(),
+            Some(panel_words().say(&note)),
+        ),
     }
 }

@@ -36,7 +36,7 @@ pub fn on_click(event: &leptos::ev::MouseEvent, report: impl Fn(String) + 'stati
         let copied = JsFuture::from(window().navigator().clipboard().write_text(&text)).await;
         match (copied.is_ok(), done) {
             (true, Some(done)) => report(done),
-            (true, None) => button.set_text_content(Some("Copied")),
+            (true, None) => button.set_text_content(Some(t(Msg::Copied))),
             (false, _) => report(t(Msg::CopyRefused).into()),
         }
     });

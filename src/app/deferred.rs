@@ -6,13 +6,14 @@
 //! again; the reader can always answer the questions by hand.
 
 use super::alert::alert_html;
-use super::browser::language::t;
+use super::browser::language::{self, panel_words, t};
 use super::check_panel::CheckPanel;
 use super::report_panel::ReportBody;
 use super::watch_panel::WatchPanel;
-use crate::checks::Check;
+use crate::checks::{Check, Finding};
 use crate::content::Node;
 use crate::engine::Walk;
+use crate::html::finding_card;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -30,6 +31,8 @@ enum Panel {
     Check(&'static Node, Check, Walk),
     Watch(&'static Node),
     Report(ReadSignal<bool>),
+    /// What a check found, in the answered list (a check ran, so the module is in).
+    Evidence(Finding),
 }
 
 // The split points. The app's build splits (Cargo feature `split`, set by index.html); other
@@ -50,6 +53,10 @@ fn panel(panel: Panel) -> Result<AnyView, SplitLoaderError> {
         Panel::Check(node, check, walk) => view! { <CheckPanel node check walk/> }.into_any(),
         Panel::Watch(node) => view! { <WatchPanel node/> }.into_any(),
         Panel::Report(open) => view! { <ReportBody open/> }.into_any(),
+        Panel::Evidence(finding) => {
+            let card = finding_card(&finding, panel_words());
+            view! { <div class="evidence" inner_html=card></div> }.into_any()
+        }
     })
 }
 
@@ -98,8 +105,15 @@ pub fn prefetch() {
     }
 }
 
-/// Fetches the panels' module, where the build split it.
+/// What a check found, as evidence, if the panels' module is in (it is wherever a check ran).
+pub fn evidence(finding: Finding) -> Option<AnyView> {
+    ready(split(panel(Panel::Evidence(finding)))).and_then(Result::ok)
+}
+
+/// Fetches the panels' words in the page's language, then the panels' module, where the
+/// build split it.
 async fn preload() -> Result<(), SplitLoaderError> {
+    language::fetch_panel_words().await;
     #[cfg(feature = "split")]
     return preload_panels().await;
     #[cfg(not(feature = "split"))]

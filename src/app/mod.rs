@@ -13,7 +13,6 @@ mod check_panel;
 mod copy;
 mod deferred;
 mod end;
-mod finding_card;
 mod focus;
 mod guidance;
 mod known;

@@ -6,11 +6,11 @@
 //! Only its `<details>` is in the first screen: what it holds comes from the panels' module
 //! when it first opens (see [`super::deferred`]).
 
-use super::browser::language::t;
+use super::browser::language::{panel_words, t};
 use super::{Wizard, browser::worker, copy, location, tree};
 use crate::checks::encode_findings;
 use crate::content::Ending;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, PanelMsg};
 use crate::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -61,6 +61,11 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
         let query = location::search();
         let opened = wizard.opened.with_value(|opened| opened.query.clone());
         let base = location::base();
+        // The panel's buttons in the page's words; English needs none sent.
+        let words = match panel_words().lang() {
+            crate::i18n::Lang::En => String::new(),
+            _ => panel_words().encode(),
+        };
         spawn_local(async move {
             // The worker writes it with the English tree, for support teams read English.
             let job = [
@@ -71,6 +76,7 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
                 &findings,
                 secrets,
                 details,
+                &words,
             ];
             match worker::ask(&job).await.as_deref() {
                 Ok([report, share]) => {
@@ -89,22 +95,23 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
         })
     };
     let say = move |text| status.set(text);
+    let words = |msg| panel_words().text(msg);
     view! {
-            <p class="hint">"What support teams ask for: the address, the time, the request ids, what you tried, every answer and check, and your browser. It stays on this page until you copy or download it."</p>
+            <p class="hint">{words(PanelMsg::ReportHint)}</p>
             <label class="report-option">
                 <input type="checkbox" on:change=move |event| with_secrets.set(event_target_checked(&event))/>
-                " Include secret-looking parts of the address (tokens, keys, passwords), which are hidden as ***"
+                " "{words(PanelMsg::ReportSecrets)}
             </label>
             <p class="report-status" role="status">{move || status.get()}</p>
             {move || failed.get().then(|| view! {
-                <p class="load-error" role="alert">"The report could not be written. Reload the page and try again."</p>
+                <p class="load-error" role="alert">{words(PanelMsg::ReportFailed)}</p>
             })}
-            {move || (panel.with(Option::is_none) && !failed.get()).then(|| view! { <p class="loading">"Writing the report…"</p> })}
+            {move || (panel.with(Option::is_none) && !failed.get()).then(|| view! { <p class="loading">{words(PanelMsg::ReportWriting)}</p> })}
             <div class="report-body" inner_html=move || part(false) on:click=move |event| copy::on_click(&event, say)></div>
-            <h3>"Share this step"</h3>
+            <h3>{words(PanelMsg::ShareStep)}</h3>
             <label class="share-details">
                 <input type="checkbox" on:change=move |event| with_details.set(event_target_checked(&event))/>
-                " Include the error's address, time and request id"
+                " "{words(PanelMsg::ShareDetails)}
             </label>
             <div inner_html=move || part(true) on:click=move |event| copy::on_click(&event, say)></div>
     }

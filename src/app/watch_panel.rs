@@ -5,11 +5,12 @@
 //! sees would change.
 
 use super::address_form::AddressForm;
-use super::browser::language::t;
+use super::browser::language::{panel_words, say, t};
 use super::{Wizard, probe};
 use crate::checks::{self, Check, Finding, Input, Site};
 use crate::content::Node;
-use crate::i18n::Msg;
+use crate::html::open_again;
+use crate::i18n::{Msg, PanelMsg};
 use crate::watch::{Round, State, Watching};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,7 +66,7 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
         let site = match site() {
             Some(Ok(site)) => site,
             Some(Err(why)) => {
-                refused.set(Some(why));
+                refused.set(Some(say(&why)));
                 return state.set(State::NeedsAddress);
             }
             None => return state.set(State::NeedsAddress),
@@ -106,7 +107,9 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
                 }
                 if how.is_back(&round(&seen)) {
                     wizard.record(&node.id, shown(&seen));
-                    document().set_title(&format!("Back up · {}", document().title()));
+                    let title = document().title();
+                    let back_up = panel_words().fill(PanelMsg::BackUpTitle, &[("title", &title)]);
+                    document().set_title(&back_up);
                     return state.set(State::Back(how, shown(&seen)));
                 }
                 for next_in in (1..=crate::watch::watch_delay(round_number)).rev() {
@@ -141,17 +144,18 @@ pub fn WatchPanel(node: &'static Node) -> impl IntoView {
     };
     let section = super::focus::use_kept_focus(move || state.track());
     let panel = move || {
-        let site = wizard
+        let open = wizard
             .site
             .get()
-            .and_then(|address| checks::site(&address).ok());
-        state.with(|state| state.html(site.as_ref()))
+            .and_then(|address| checks::site(&address).ok())
+            .map(|site| open_again(&site, super::browser::language::catalogue()));
+        state.with(|state| state.html(open.as_deref(), panel_words()))
     };
 
     view! {
         <section class="watch" aria-labelledby="watch-title" tabindex="-1" node_ref=section>
-            <h2 id="watch-title">"Let this page wait for you"</h2>
-            <p class="watch-news" aria-live="polite">{move || state.with(State::news)}</p>
+            <h2 id="watch-title">{panel_words().text(PanelMsg::WatchTitle)}</h2>
+            <p class="watch-news" aria-live="polite">{move || state.with(|state| state.news(panel_words()))}</p>
             <div inner_html=panel on:click=act></div>
             {move || (state.get() == State::NeedsAddress).then(|| view! {
                 <AddressForm input=Input::Site current=wizard.site.get_untracked() refused=refused.get() action=t(Msg::UseThisAddress)

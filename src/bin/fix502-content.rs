@@ -108,7 +108,7 @@ fn main() -> std::process::ExitCode {
         let file = format!("messages/{}.toml", lang.name());
         let text = std::fs::read_to_string(root.join(&file)).unwrap_or_default();
         match parse_messages(&format!("content/{file}"), lang, &text) {
-            Ok(catalogue) => catalogues.push(catalogue),
+            Ok(words) => catalogues.push(words),
             Err(errors) => return failed(&errors, &format!("content/{file}")),
         }
     }
@@ -116,8 +116,8 @@ fn main() -> std::process::ExitCode {
         print_languages(&root, &sources, &translations, &catalogues);
         return ExitCode::SUCCESS;
     }
-    for (lang, stale) in catalogues.iter().map(|catalogue| {
-        let lang = catalogue.lang();
+    for (lang, stale) in catalogues.iter().map(|words| {
+        let lang = words.interface.lang();
         (
             lang,
             language_status(lang, &sources, &translations, english_text(&root)).stale,
@@ -157,17 +157,21 @@ fn main() -> std::process::ExitCode {
         .map(|source| (source.node.clone(), source.body.clone()))
         .collect();
     let mut written: Vec<(PathBuf, String)> = root_only.into_iter().collect();
-    written.extend(content_files(&out, &tree, &bodies));
+    let english_copy = fix502::i18n::Msg::Copy.english();
+    written.extend(content_files(&out, &tree, &bodies, english_copy));
     // Each language in a folder of its own, laid out as the English content is, so the page
     // asks for the same paths under `content/<lang>/`.
-    for catalogue in &catalogues {
+    for words in &catalogues {
+        let catalogue = &words.interface;
         let (translated, mut bodies) = translated(&tree, &sources, &translations, catalogue);
         // A node kept in English has its body in the English folder only, where the app asks
         // for it: the owners' hundreds of steps are not copied into every language.
         bodies.retain(|(node, _)| !node.untranslated);
         let folder = out.join(catalogue.lang().name());
         written.push((folder.join("messages.txt"), catalogue.encode()));
-        written.extend(content_files(&folder, &translated, &bodies));
+        written.push((folder.join("panels.txt"), words.panels.encode()));
+        let copy = catalogue.text(fix502::i18n::Msg::Copy);
+        written.extend(content_files(&folder, &translated, &bodies, copy));
     }
     for (target, text) in written {
         let written = target
@@ -198,12 +202,14 @@ fn content_files(
     out: &std::path::Path,
     tree: &fix502::content::Tree,
     bodies: &[(fix502::content::Node, String)],
+    copy: &str,
 ) -> Vec<(std::path::PathBuf, String)> {
     let rendered: Vec<(&fix502::content::Node, String, String)> = bodies
         .iter()
         .map(|(node, body)| {
             let path = fix502::content::body_path(node);
-            (node, path, fix502::markdown::to_html(body))
+            let html = fix502::markdown::to_html_copy_labelled(body, copy);
+            (node, path, html)
         })
         .collect();
     let bundles = BUNDLES.iter().map(|(audience, name)| {
@@ -247,10 +253,11 @@ fn print_languages(
     root: &std::path::Path,
     sources: &[fix502::content::load::SourceNode],
     translations: &[fix502::content::load::translation::Translation],
-    catalogues: &[fix502::i18n::Catalogue],
+    catalogues: &[fix502::content::load::messages::Words],
 ) {
     use fix502::content::load::translation::{english_hash, language_status};
-    for catalogue in catalogues {
+    for words in catalogues {
+        let catalogue = &words.interface;
         let lang = catalogue.lang();
         let status = language_status(lang, sources, translations, english_text(root));
         println!(
@@ -258,7 +265,9 @@ fn print_languages(
             lang.name(),
             status.missing.len(),
             status.stale.len(),
-            catalogue.missing().count() + catalogue.missing_page().count()
+            catalogue.missing().count()
+                + catalogue.missing_page().count()
+                + words.panels.missing().count()
         );
         for file in &status.missing {
             let hash = english_text(root)(file)
@@ -274,25 +283,32 @@ fn print_languages(
             println!("  stale    content/{file}  (content/{english} is now english = \"{hash}\")");
         }
         // As lines to copy into content/messages/<lang>.toml, with their English text.
-        for msg in catalogue.missing() {
-            // A JSON string is a TOML basic string too.
-            let english = |text: &str| serde_json::to_string(text).unwrap_or_default();
-            let text = match msg.english_plural() {
-                None => english(msg.english()),
-                Some(other) => format!(
-                    "{{ one = {}, other = {} }}",
-                    english(msg.english()),
-                    english(other)
-                ),
-            };
-            println!("  message  {} = {text}", msg.key());
-        }
+        print_missing(catalogue);
+        print_missing(&words.panels);
         for (key, english) in catalogue.missing_page() {
             println!(
                 "  message  {key} = {}",
                 serde_json::to_string(english).unwrap_or_default()
             );
         }
+    }
+}
+
+/// The messages `catalogue` lacks, each as a line of its message file with the English text.
+#[cfg(not(target_arch = "wasm32"))]
+fn print_missing<M: fix502::i18n::Messages>(catalogue: &fix502::i18n::Catalogue<M>) {
+    // A JSON string is a TOML basic string too.
+    let english = |text: &str| serde_json::to_string(text).unwrap_or_default();
+    for msg in catalogue.missing() {
+        let text = match msg.english_plural() {
+            None => english(msg.english()),
+            Some(other) => format!(
+                "{{ one = {}, other = {} }}",
+                english(msg.english()),
+                english(other)
+            ),
+        };
+        println!("  message  {} = {text}", msg.key());
     }
 }
 
@@ -530,7 +546,7 @@ fn content_version(
     signatures: &str,
     sources: &[fix502::content::load::SourceNode],
     translations: &[fix502::content::load::translation::Translation],
-    catalogues: &[fix502::i18n::Catalogue],
+    catalogues: &[fix502::content::load::messages::Words],
 ) -> String {
     use std::hash::Hasher;
     let mut hash = fix502::content::load::translation::Fnv1a::default();
@@ -546,8 +562,9 @@ fn content_version(
         hash.write(translation.labels.concat().as_bytes());
         hash.write(translation.body.as_bytes());
     }
-    for catalogue in catalogues {
-        hash.write(catalogue.encode().as_bytes());
+    for words in catalogues {
+        hash.write(words.interface.encode().as_bytes());
+        hash.write(words.panels.encode().as_bytes());
     }
     format!("{:016x}", hash.finish())
 }

@@ -1,7 +1,8 @@
 //! The DNS check: which resolvers to ask (DNS over HTTPS, JSON API) and what their replies
 //! for the site's name mean.
 
-use super::{Check, Finding, Site, Verdict, site};
+use super::{Check, Finding, Site, Verdict, said, site};
+use crate::i18n::{PanelMsg, Said};
 use crate::quote::quote;
 
 /// The DNS-over-HTTPS resolvers asked by default, in order (JSON API, CORS-enabled).
@@ -12,7 +13,7 @@ pub const DEFAULT_RESOLVERS: [&str; 2] = [
 
 /// The DNS-over-HTTPS resolvers to ask: the `doh` parameter (comma-separated http(s) URLs,
 /// for a help desk that runs its own) or the defaults.
-pub fn resolvers(param: Option<&str>) -> Result<Vec<String>, String> {
+pub fn resolvers(param: Option<&str>) -> Result<Vec<String>, Said> {
     let Some(param) = param.filter(|p| !p.trim().is_empty()) else {
         return Ok(DEFAULT_RESOLVERS.iter().map(|r| r.to_string()).collect());
     };
@@ -20,9 +21,9 @@ pub fn resolvers(param: Option<&str>) -> Result<Vec<String>, String> {
         .split(',')
         .map(|resolver| match site(resolver) {
             Ok(found) if resolver.trim().to_ascii_lowercase().starts_with("http") => Ok(found.url),
-            _ => Err(format!(
-                "The resolver “{}” is not an http(s) address, so the default resolvers are used.",
-                quote(resolver.trim())
+            _ => Err(said(
+                PanelMsg::ResolverNotWeb,
+                &[("given", &quote(resolver.trim()))],
             )),
         })
         .collect()
@@ -45,7 +46,7 @@ pub const DNS_AAAA: u16 = 28;
 const PLATFORMS: [(&str, &str); 20] = [
     (".cdn.cloudflare.net", "Cloudflare"),
     (".cloudfront.net", "Amazon CloudFront"),
-    (".elb.amazonaws.com", "an AWS load balancer"),
+    (".elb.amazonaws.com", "AWS Elastic Load Balancing"),
     (".fastly.net", "Fastly"),
     (".fastlylb.net", "Fastly"),
     (".akamaiedge.net", "Akamai"),
@@ -76,7 +77,7 @@ pub fn platform_of(cname: &str) -> Option<&'static str> {
 
 /// The DNS check, from the replies for the A and AAAA records (CNAMEs come along in both).
 pub fn dns(site: &Site, resolver: &str, replies: &[DnsReply]) -> Finding {
-    let host = &site.host;
+    let host = site.host.as_str();
     let records = |kind: u16| -> Vec<&str> {
         replies
             .iter()
@@ -96,62 +97,49 @@ pub fn dns(site: &Site, resolver: &str, replies: &[DnsReply]) -> Finding {
     let platform = cnames.iter().find_map(|cname| platform_of(cname));
     let worst = replies.iter().map(|reply| reply.status).max().unwrap_or(0);
     let finding = if !addresses.is_empty() {
-        let through = platform.map_or(String::new(), |p| format!(" It points to {p}."));
-        Finding::new(
-            Check::Dns,
-            "resolves",
-            Verdict::Ok,
-            format!("{host} resolves to {}.{through}", addresses.join(", ")),
-        )
-    } else if worst == 3 {
-        Finding::new(
-            Check::Dns,
-            "nxdomain",
-            Verdict::Problem,
-            format!(
-                "{host} does not exist in DNS (NXDOMAIN): the name is wrong, expired or its records were removed."
-            ),
-        )
-    } else if worst == 2 {
-        Finding::new(
-            Check::Dns,
-            "servfail",
-            Verdict::Problem,
-            format!(
-                "The DNS servers for {host} failed to answer (SERVFAIL): often a DNSSEC or name-server problem."
-            ),
-        )
+        let resolves = said(
+            PanelMsg::DnsResolves,
+            &[("host", host), ("addresses", &addresses.join(", "))],
+        );
+        let finding = Finding::new(Check::Dns, "resolves", Verdict::Ok, resolves);
+        match platform {
+            Some(platform) => finding.and(said(PanelMsg::DnsPointsTo, &[("platform", platform)])),
+            None => finding,
+        }
     } else {
+        let (outcome, msg) = match worst {
+            3 => ("nxdomain", PanelMsg::DnsNxdomain),
+            2 => ("servfail", PanelMsg::DnsServfail),
+            _ => ("no-address", PanelMsg::DnsNoAddress),
+        };
         Finding::new(
             Check::Dns,
-            "no-address",
+            outcome,
             Verdict::Problem,
-            format!("{host} exists in DNS but has no address (no A or AAAA record)."),
+            said(msg, &[("host", host)]),
         )
     };
-    let mut finding = finding.detail("resolver", resolver);
+    let mut finding = finding.detail(PanelMsg::DetailResolver, resolver);
     for cname in cnames {
-        finding = finding.detail("CNAME", cname);
+        finding = finding.detail_said(Said::verbatim("CNAME"), Said::verbatim(cname));
     }
     for address in addresses {
-        finding = finding.detail("address", address);
+        finding = finding.detail(PanelMsg::DetailAddress, address);
     }
     if let Some(platform) = platform {
-        finding = finding.detail("platform", platform);
+        finding = finding.detail(PanelMsg::DetailPlatform, platform);
     }
-    finding.detail("DNS status", worst)
+    finding.detail(PanelMsg::DetailDnsStatus, worst)
 }
 
-/// The DNS check when no resolver could be asked at all.
-pub fn dns_unreachable(site: &Site, error: &str) -> Finding {
+/// The DNS check when no resolver could be asked at all; `why` says what the last one did.
+pub fn dns_unreachable(site: &Site, why: Said) -> Finding {
     Finding::new(
         Check::Dns,
         "no-resolver",
         Verdict::Unknown,
-        format!(
-            "No DNS-over-HTTPS resolver could be asked about {} from here ({error}).",
-            site.host
-        ),
+        said(PanelMsg::DnsNoResolver, &[("host", &site.host)]),
     )
-    .detail("error", error)
+    .and(why.clone())
+    .detail_said(said(PanelMsg::DetailError, &[]), why)
 }

@@ -1,29 +1,29 @@
 //! Findings as lines of text, the form they take between the page and its worker.
 
 use super::{Check, Finding, Verdict};
+use crate::i18n::Said;
 
 /// Writes findings, each with the id of the question that ran it, as lines of tab-separated
-/// fields (`F` a finding, `D` one of its details, `L` its link), for the page's worker.
+/// fields (`F` a finding and its sentences, `D` one of its details, `L` its link), what they
+/// say in its compact form ([`Said::encode`]), for the page's worker.
 pub fn encode_findings(findings: &[(String, Finding)]) -> String {
     let field = |text: &str| text.replace(['\t', '\n', '\r'], " ");
-    let mut out = String::new();
+    let mut lines: Vec<Vec<String>> = Vec::new();
     for (question, f) in findings {
-        let head = [
-            "F",
-            question,
-            f.check.name(),
-            f.outcome,
-            f.verdict.name(),
-            &f.summary,
-        ];
-        let details = f.details.iter().map(|(name, value)| ["D", name, value]);
-        let link = f.link.iter().map(|(label, href)| ["L", label, href]);
-        let lines = std::iter::once(head.to_vec()).chain(details.chain(link).map(|l| l.to_vec()));
-        for line in lines {
-            let line: Vec<String> = line.into_iter().map(field).collect();
-            out.push_str(&line.join("\t"));
-            out.push('\n');
+        let head = ["F", question, f.check.name(), f.outcome, f.verdict.name()];
+        let summary = f.summary.iter().map(Said::encode);
+        lines.push(head.into_iter().map(field).chain(summary).collect());
+        for (name, value) in &f.details {
+            lines.push(vec!["D".into(), name.encode(), value.encode()]);
         }
+        if let Some((label, href)) = &f.link {
+            lines.push(vec!["L".into(), label.encode(), field(href)]);
+        }
+    }
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&line.join("\t"));
+        out.push('\n');
     }
     out
 }
@@ -33,7 +33,7 @@ pub fn decode_findings(text: &str) -> Vec<(String, Finding)> {
     let mut findings: Vec<(String, Finding)> = Vec::new();
     for line in text.lines() {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
-            ["F", question, check, outcome, verdict, summary] => {
+            ["F", question, check, outcome, verdict, summary @ ..] => {
                 let Some(check) = Check::parse(check) else {
                     continue;
                 };
@@ -42,17 +42,27 @@ pub fn decode_findings(text: &str) -> Vec<(String, Finding)> {
                 else {
                     continue;
                 };
-                let finding = Finding::new(check, outcome, verdict, summary.to_string());
+                let finding = Finding {
+                    summary: summary
+                        .iter()
+                        .filter_map(|said| Said::decode(said))
+                        .collect(),
+                    ..Finding::new(check, outcome, verdict, Said::verbatim(""))
+                };
                 findings.push((question.to_string(), finding));
             }
             ["D", name, value] => {
-                if let Some((_, finding)) = findings.last_mut() {
-                    finding.details.push((name.to_string(), value.to_string()));
+                if let (Some((_, finding)), Some(name), Some(value)) =
+                    (findings.last_mut(), Said::decode(name), Said::decode(value))
+                {
+                    finding.details.push((name, value));
                 }
             }
             ["L", label, href] => {
-                if let Some((_, finding)) = findings.last_mut() {
-                    finding.link = Some((label.to_string(), href.to_string()));
+                if let (Some((_, finding)), Some(label)) =
+                    (findings.last_mut(), Said::decode(label))
+                {
+                    finding.link = Some((label, href.to_string()));
                 }
             }
             _ => {}

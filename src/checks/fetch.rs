@@ -1,7 +1,8 @@
 //! The checks that fetch: whether the reader is online, whether anything answers at the site's
 //! address, the site's real status and the hop its headers name.
 
-use super::{Check, Fetched, Finding, Site, Verdict};
+use super::{Check, Fetched, Finding, Site, Verdict, said};
+use crate::i18n::{PanelMsg, Said};
 
 /// The online check: `navigator.onLine`, then a fetch of the wizard's own origin.
 pub fn online(navigator_online: bool, own_origin: &Fetched) -> Finding {
@@ -10,25 +11,26 @@ pub fn online(navigator_online: bool, own_origin: &Fetched) -> Finding {
             Check::Online,
             "offline",
             Verdict::Problem,
-            "Your browser says it is offline: no network is connected.".into(),
+            said(PanelMsg::OfflineBrowser, &[]),
         ),
         (true, Fetched::Answered { millis, .. }) => Finding::new(
             Check::Online,
             "online",
             Verdict::Ok,
-            format!("Your browser is online: it reached this guide's own server in {millis} ms."),
+            said(PanelMsg::Online, &[("millis", &millis.to_string())]),
         ),
         (true, _) => Finding::new(
             Check::Online,
             "offline",
             Verdict::Problem,
-            "Your browser has a network, but could not reach this guide's own server: the \
-             connection to the internet is not working."
-                .into(),
+            said(PanelMsg::OfflineNetwork, &[]),
         ),
     };
     finding
-        .detail("navigator.onLine", navigator_online)
+        .detail_said(
+            Said::verbatim("navigator.onLine"),
+            Said::verbatim(navigator_online.to_string()),
+        )
         .with_fetch(own_origin)
 }
 
@@ -36,7 +38,7 @@ pub fn online(navigator_online: bool, own_origin: &Fetched) -> Finding {
 /// answer is opaque: something answered, but whether it was the page or an error page is hidden,
 /// so that reads as neither good nor bad.
 pub fn site_answers(site: &Site, fetched: &Fetched) -> Finding {
-    let host = &site.host;
+    let host = site.host.as_str();
     let finding = match fetched {
         Fetched::Answered {
             millis,
@@ -49,53 +51,60 @@ pub fn site_answers(site: &Site, fetched: &Fetched) -> Finding {
             } else {
                 Verdict::Ok
             };
+            let (millis, status) = (millis.to_string(), status.to_string());
             Finding::new(
                 Check::SiteAnswers,
                 "answered",
                 verdict,
-                format!("{host} answered your browser in {millis} ms, with status {status}."),
+                said(
+                    PanelMsg::SiteAnswered,
+                    &[("host", host), ("millis", &millis), ("status", &status)],
+                ),
             )
         }
         Fetched::Answered { millis, .. } => Finding::new(
             Check::SiteAnswers,
             "answered",
             Verdict::Unknown,
-            format!(
-                "Something at {host} answered your browser in {millis} ms. From here this guide \
-                 cannot see whether it was the page or an error page."
+            said(
+                PanelMsg::SiteAnsweredHidden,
+                &[("host", host), ("millis", &millis.to_string())],
             ),
         ),
         Fetched::Failed { millis, .. } => Finding::new(
             Check::SiteAnswers,
             "no-answer",
             Verdict::Problem,
-            format!(
-                "Nothing at {host} answered your browser (after {millis} ms): the name may not \
-                 resolve, the connection may be refused or blocked, or its certificate refused."
+            said(
+                PanelMsg::SiteNoAnswer,
+                &[("host", host), ("millis", &millis.to_string())],
             ),
         ),
         Fetched::TimedOut { millis } => Finding::new(
             Check::SiteAnswers,
             "timed-out",
             Verdict::Problem,
-            format!("{host} did not answer within {} seconds.", millis / 1000),
+            said(
+                PanelMsg::SiteTimedOut,
+                &[("host", host), ("count", &(millis / 1000).to_string())],
+            ),
         ),
     };
-    finding.detail("address", &site.url).with_fetch(fetched)
+    finding
+        .detail(PanelMsg::DetailAddress, &site.url)
+        .with_fetch(fetched)
 }
 
 /// A finding made over plain http because the address was typed without a scheme and https
 /// did not answer: it says so.
 pub fn over_http(finding: Finding, https: &Fetched) -> Finding {
-    let why = match https {
-        Fetched::TimedOut { .. } => "did not answer in time",
-        _ => "did not answer",
+    let (sentence, why) = match https {
+        Fetched::TimedOut { .. } => (PanelMsg::OverHttpLate, PanelMsg::HttpsTooSlow),
+        _ => (PanelMsg::OverHttp, PanelMsg::HttpsNoAnswer),
     };
-    Finding {
-        summary: format!("{} That was over http://: https:// {why}.", finding.summary),
-        ..finding
-    }
-    .detail("https", why)
+    finding
+        .and(said(sentence, &[]))
+        .detail_said(Said::verbatim("https"), said(why, &[]))
 }
 
 /// Response headers that name a hop between the reader and the application, or the request
@@ -118,7 +127,7 @@ pub const REQUEST_ID_HEADERS: &[&str] = HOP_HEADERS.split_at(2).1.split_at(3).0;
 /// The site-status check: a normal (CORS) fetch of the failing site, whose status and headers
 /// are readable when the wizard runs on the site's own origin or the site allows it.
 pub fn site_status(site: &Site, fetched: &Fetched) -> Finding {
-    let host = &site.host;
+    let host = site.host.as_str();
     let finding = match fetched {
         Fetched::Answered {
             status,
@@ -131,32 +140,36 @@ pub fn site_status(site: &Site, fetched: &Fetched) -> Finding {
                 .filter_map(|name| header(headers, name).map(|value| format!("{name}: {value}")))
                 .collect();
             let named = if hops.is_empty() {
-                String::from(" It named no proxy in its headers.")
+                said(PanelMsg::NoProxyNamed, &[])
             } else {
-                format!(" Its headers say {}.", hops.join(", "))
+                said(PanelMsg::HeadersSay, &[("headers", &hops.join(", "))])
             };
             let (outcome, verdict, what) = match status {
-                502 => ("bad-gateway", Verdict::Problem, "502 Bad Gateway"),
-                500..=599 => ("server-error", Verdict::Problem, "a server error"),
-                _ => ("working", Verdict::Ok, "normally"),
+                502 => ("bad-gateway", Verdict::Problem, PanelMsg::SiteBadGateway),
+                500..=599 => ("server-error", Verdict::Problem, PanelMsg::SiteServerError),
+                _ => ("working", Verdict::Ok, PanelMsg::SiteWorking),
             };
+            let status = status.to_string();
             let mut finding = Finding::new(
                 Check::SiteStatus,
                 outcome,
                 verdict,
-                format!("{host} answered {what} (status {status}).{named}"),
-            );
+                said(what, &[("host", host), ("status", &status)]),
+            )
+            .and(named);
             for (name, value) in headers
                 .iter()
                 .filter(|(name, _)| HOP_HEADERS.contains(&name.as_str()))
             {
-                finding = finding.detail(name, value);
+                finding = finding.detail_said(Said::verbatim(name), Said::verbatim(value));
             }
             finding
         }
         _ => hidden(Check::SiteStatus, host),
     };
-    finding.detail("address", &site.url).with_fetch(fetched)
+    finding
+        .detail(PanelMsg::DetailAddress, &site.url)
+        .with_fetch(fetched)
 }
 
 /// The finding of a check that could not read the site's answer: the browser only shows it to
@@ -166,11 +179,7 @@ fn hidden(check: Check, host: &str) -> Finding {
         check,
         "hidden",
         Verdict::Unknown,
-        format!(
-            "Your browser keeps {host}'s status and headers from this page: browsers only show \
-             them to pages on the same site, or when the site allows it (CORS). Open the site's \
-             developer tools, or use this guide from the site's own address."
-        ),
+        said(PanelMsg::StatusHidden, &[("host", host)]),
     )
 }
 
@@ -188,7 +197,7 @@ pub fn response_text(status: u16, headers: &[(String, String)]) -> String {
 /// The site-hop check: which server the analyser read from the site's status and headers
 /// (`named`: its component id and name), where the browser let us read them.
 pub fn site_hop(site: &Site, fetched: &Fetched, named: Option<(&str, &str)>) -> Finding {
-    let host = &site.host;
+    let host = site.host.as_str();
     let finding = match (fetched, named) {
         (Fetched::Answered { opaque: false, .. }, Some((id, name))) => {
             match Check::SiteHop.outcome(id) {
@@ -196,7 +205,7 @@ pub fn site_hop(site: &Site, fetched: &Fetched, named: Option<(&str, &str)>) -> 
                     Check::SiteHop,
                     outcome,
                     Verdict::Ok,
-                    format!("{host}'s headers say that {name} answered."),
+                    said(PanelMsg::HopNamed, &[("host", host), ("server", name)]),
                 ),
                 None => unnamed(host),
             }
@@ -204,7 +213,9 @@ pub fn site_hop(site: &Site, fetched: &Fetched, named: Option<(&str, &str)>) -> 
         (Fetched::Answered { opaque: false, .. }, None) => unnamed(host),
         _ => hidden(Check::SiteHop, host),
     };
-    finding.detail("address", &site.url).with_fetch(fetched)
+    finding
+        .detail(PanelMsg::DetailAddress, &site.url)
+        .with_fetch(fetched)
 }
 
 fn unnamed(host: &str) -> Finding {
@@ -212,7 +223,7 @@ fn unnamed(host: &str) -> Finding {
         Check::SiteHop,
         "unnamed",
         Verdict::Unknown,
-        format!("{host}'s headers do not say which server answered: choose it below."),
+        said(PanelMsg::HopUnnamed, &[("host", host)]),
     )
 }
 
@@ -224,6 +235,12 @@ fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
 }
 
 impl Finding {
+    /// The detail that says how long the fetch took, in the words of `how`.
+    fn took(self, how: PanelMsg, millis: u32) -> Finding {
+        let value = said(how, &[("millis", &millis.to_string())]);
+        self.detail_said(said(PanelMsg::DetailTime, &[]), value)
+    }
+
     fn with_fetch(self, fetched: &Fetched) -> Finding {
         match fetched {
             Fetched::Answered {
@@ -231,20 +248,18 @@ impl Finding {
                 status,
                 opaque,
                 ..
-            } => self.detail("time", format!("{millis} ms")).detail(
-                "status",
+            } => self.took(PanelMsg::Millis, *millis).detail_said(
+                said(PanelMsg::DetailStatus, &[]),
                 if *opaque {
-                    "hidden (opaque response)".into()
+                    said(PanelMsg::StatusOpaque, &[])
                 } else {
-                    status.to_string()
+                    Said::verbatim(status.to_string())
                 },
             ),
             Fetched::Failed { millis, message } => self
-                .detail("time", format!("{millis} ms"))
-                .detail("error", message),
-            Fetched::TimedOut { millis } => {
-                self.detail("time", format!("gave up after {millis} ms"))
-            }
+                .took(PanelMsg::Millis, *millis)
+                .detail(PanelMsg::DetailError, message),
+            Fetched::TimedOut { millis } => self.took(PanelMsg::GaveUpAfter, *millis),
         }
     }
 }

@@ -22,6 +22,7 @@ pub use fetch::*;
 pub use site::*;
 pub use status_page::*;
 
+use crate::i18n::{Msg, PanelMsg, Said};
 use std::fmt;
 
 /// A check a question can run.
@@ -141,14 +142,14 @@ impl Check {
     }
 
     /// What the check is doing, for the line shown while it runs.
-    pub fn doing(self) -> &'static str {
+    pub fn doing(self) -> PanelMsg {
         match self {
-            Check::Online => "Checking your connection…",
-            Check::SiteAnswers => "Asking the site whether it answers…",
-            Check::SiteStatus => "Reading the site's status and headers…",
-            Check::Dns => "Looking up the site's name…",
-            Check::StatusPage => "Reading the site's status page…",
-            Check::SiteHop => "Reading which server answered…",
+            Check::Online => PanelMsg::DoingOnline,
+            Check::SiteAnswers => PanelMsg::DoingSiteAnswers,
+            Check::SiteStatus => PanelMsg::DoingSiteStatus,
+            Check::Dns => PanelMsg::DoingDns,
+            Check::StatusPage => PanelMsg::DoingStatusPage,
+            Check::SiteHop => PanelMsg::DoingSiteHop,
         }
     }
 }
@@ -164,10 +165,10 @@ pub enum Input {
 
 impl Input {
     /// What the reader is asked for when it is not known yet.
-    pub fn prompt(self) -> &'static str {
+    pub fn prompt(self) -> Msg {
         match self {
-            Input::Site => "Which address shows the error?",
-            Input::StatusPage => "What is the address of the site's status page?",
+            Input::Site => Msg::AskSite,
+            Input::StatusPage => Msg::AskStatusPage,
         }
     }
 }
@@ -187,38 +188,55 @@ named!(Verdict {
 });
 
 /// What a check found: the outcome that picks the branch, a plain-language line, and the raw
-/// details behind it.
+/// details behind it, in no language yet ([`Said`]): the panel says it in the page's language,
+/// the report for support in English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub check: Check,
     /// One of `check.outcomes()`.
     pub outcome: &'static str,
     pub verdict: Verdict,
-    /// One sentence a reader understands: "Your browser reached example.com in 240 ms."
-    pub summary: String,
+    /// A sentence or a few a reader understands: "Your browser reached example.com in 240 ms."
+    pub summary: Vec<Said>,
     /// The raw observations, as name and value.
-    pub details: Vec<(String, String)>,
+    pub details: Vec<(Said, Said)>,
     /// A page the reader can open to see for themselves (an http(s) address), with its label.
-    pub link: Option<(String, String)>,
+    pub link: Option<(Said, String)>,
 }
 
 impl Finding {
-    fn new(check: Check, outcome: &'static str, verdict: Verdict, summary: String) -> Finding {
+    fn new(check: Check, outcome: &'static str, verdict: Verdict, summary: Said) -> Finding {
         debug_assert!(check.outcomes().contains(&outcome));
         Finding {
             check,
             outcome,
             verdict,
-            summary,
+            summary: vec![summary],
             details: Vec::new(),
             link: None,
         }
     }
 
-    fn detail(mut self, name: &str, value: impl fmt::Display) -> Finding {
-        self.details.push((name.to_string(), value.to_string()));
+    /// The finding with one more sentence.
+    fn and(mut self, said: Said) -> Finding {
+        self.summary.push(said);
         self
     }
+
+    /// A detail whose name the panels' words give and whose value is said as it is.
+    fn detail(self, name: PanelMsg, value: impl fmt::Display) -> Finding {
+        self.detail_said(Said::new(name, &[]), Said::verbatim(value.to_string()))
+    }
+
+    fn detail_said(mut self, name: Said, value: Said) -> Finding {
+        self.details.push((name, value));
+        self
+    }
+}
+
+/// Words a finding says: `msg` with its values.
+fn said(msg: PanelMsg, values: &[(&'static str, &str)]) -> Said {
+    Said::new(msg, values)
 }
 
 /// How a fetch ended, as the browser reports it.

@@ -1,5 +1,6 @@
 //! The site a reader asks about: the address they typed or a link passed, read leniently.
 
+use crate::i18n::{Msg, Said};
 use crate::quote::quote;
 use crate::url_contract::ADDRESS_LIMIT;
 
@@ -46,13 +47,13 @@ impl Site {
 /// Reads what a reader typed (or a link passed) as the failing site: a full `http(s)://` URL, or
 /// an address without its scheme (`shop.example.com/cart`, `127.0.0.1:8080`), for which
 /// `https://` is assumed first. Spaces around it are ignored; international names are kept.
-pub fn site(input: &str) -> Result<Site, String> {
+pub fn site(input: &str) -> Result<Site, Said<Msg>> {
     let input = input.trim();
     if input.is_empty() {
-        return Err("Type the address of the page that shows the error.".into());
+        return Err(Said::new(Msg::AddressEmpty, &[]));
     }
     if input.len() > ADDRESS_LIMIT {
-        return Err("That address is too long to be a web address.".into());
+        return Err(Said::new(Msg::AddressTooLong, &[]));
     }
     let lower = input.to_ascii_lowercase();
     let given = lower.starts_with("http://") || lower.starts_with("https://");
@@ -62,7 +63,7 @@ pub fn site(input: &str) -> Result<Site, String> {
         || lower.starts_with("javascript:")
         || lower.starts_with("data:")
     {
-        return Err("Only web addresses (http:// or https://) can be checked.".into());
+        return Err(Said::new(Msg::AddressNotWeb, &[]));
     } else {
         format!("https://{input}")
     };
@@ -88,10 +89,9 @@ pub fn site(input: &str) -> Result<Site, String> {
             || (p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok())
     });
     if !valid_host || !valid_port || authority.contains(char::is_whitespace) {
-        return Err(format!(
-            "“{}” is not a web address this guide can check. Type it as it appears in the \
-             address bar, such as shop.example.com/cart.",
-            quote(input)
+        return Err(Said::new(
+            Msg::AddressNotCheckable,
+            &[("given", &quote(input))],
         ));
     }
     Ok(Site {

@@ -1,6 +1,7 @@
 //! The status-page check: what the site's own status page (Atlassian Statuspage format) says.
 
-use super::{Check, Finding, Verdict};
+use super::{Check, Finding, Verdict, said};
+use crate::i18n::{PanelMsg, Said};
 
 /// A Statuspage `summary.json` (or `status.json`), reduced to what matters here.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,15 +15,15 @@ pub struct StatusReport {
 }
 
 /// The status-page check: what the page reports, or why it could not be read.
-pub fn status_page(page: &str, report: Result<&StatusReport, &str>) -> Finding {
+pub fn status_page(page: &str, report: Result<&StatusReport, &Said>) -> Finding {
     let finding = match report {
         Ok(report) if report.indicator == "none" && report.incidents.is_empty() => Finding::new(
             Check::StatusPage,
             "operational",
             Verdict::Ok,
-            format!(
-                "The status page reports no incident: “{}”.",
-                report.description
+            said(
+                PanelMsg::StatusOperational,
+                &[("description", &report.description)],
             ),
         ),
         Ok(report) => {
@@ -31,38 +32,37 @@ pub fn status_page(page: &str, report: Result<&StatusReport, &str>) -> Finding {
                 .iter()
                 .map(|(name, _)| name.as_str())
                 .collect();
-            let listed = if incidents.is_empty() {
-                String::new()
+            let problem = said(
+                PanelMsg::StatusIncident,
+                &[
+                    ("indicator", &report.indicator),
+                    ("description", &report.description),
+                ],
+            );
+            let finding = Finding::new(Check::StatusPage, "incident", Verdict::Problem, problem);
+            if incidents.is_empty() {
+                finding
             } else {
-                format!(" Current incidents: {}.", incidents.join("; "))
-            };
-            Finding::new(
-                Check::StatusPage,
-                "incident",
-                Verdict::Problem,
-                format!(
-                    "The status page reports a problem ({}): “{}”.{listed}",
-                    report.indicator, report.description
-                ),
-            )
+                let listed = incidents.join("; ");
+                finding.and(said(PanelMsg::StatusIncidents, &[("incidents", &listed)]))
+            }
         }
-        Err(reason) => Finding {
-            link: Some(("Open the status page".into(), page.to_string())),
+        Err(why) => Finding {
+            link: Some((said(PanelMsg::OpenStatusPage, &[]), page.to_string())),
             ..Finding::new(
                 Check::StatusPage,
                 "unreadable",
                 Verdict::Unknown,
-                format!(
-                    "The status page can't be read from here ({reason}). Open it yourself: {page}"
-                ),
+                said(PanelMsg::StatusUnreadable, &[("page", page)]),
             )
+            .and(why.clone())
         },
     };
-    let mut finding = finding.detail("status page", page);
+    let mut finding = finding.detail(PanelMsg::DetailStatusPage, page);
     if let Ok(report) = report {
-        finding = finding.detail("indicator", &report.indicator);
+        finding = finding.detail(PanelMsg::DetailIndicator, &report.indicator);
         for (name, status) in &report.incidents {
-            finding = finding.detail("incident", format!("{name} ({status})"));
+            finding = finding.detail(PanelMsg::DetailIncident, format!("{name} ({status})"));
         }
     }
     finding

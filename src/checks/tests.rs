@@ -1,4 +1,22 @@
 use super::*;
+use crate::i18n::{Catalogue, Msg, PanelMsg, Said};
+
+/// A finding's sentences, in English.
+fn told(finding: &Finding) -> String {
+    Catalogue::<PanelMsg>::english().say_all(&finding.summary)
+}
+
+/// A finding's details, in English.
+fn details(finding: &Finding) -> Vec<(String, String)> {
+    let english = Catalogue::<PanelMsg>::english();
+    let said = |(name, value): &(Said, Said)| (english.say(name), english.say(value));
+    finding.details.iter().map(said).collect()
+}
+
+/// Why an address was refused, in English.
+fn refused(said: Said<Msg>) -> String {
+    Catalogue::<Msg>::english().say(&said)
+}
 
 fn shop() -> Site {
     site("https://shop.example/cart?x=1").unwrap()
@@ -82,9 +100,9 @@ fn bad_sites_get_a_message_instead_of_a_check() {
     ] {
         assert!(site(bad).is_err(), "{bad:?}");
     }
-    assert!(site(&"a".repeat(5000)).unwrap_err().contains("too long"));
+    assert!(refused(site(&"a".repeat(5000)).unwrap_err()).contains("too long"));
     assert!(
-        site("<b>bold</b>").unwrap_err().contains("<b>bold</b>"),
+        refused(site("<b>bold</b>").unwrap_err()).contains("<b>bold</b>"),
         "quoted as given, shown as text by the page"
     );
 }
@@ -104,7 +122,7 @@ fn the_site_answers_check_says_what_happened_in_plain_words() {
         "an opaque answer may be the error page: it is neither good nor bad"
     );
     assert_eq!(
-        finding.summary,
+        told(&finding),
         "Something at shop.example answered your browser in 240 ms. From here this guide \
          cannot see whether it was the page or an error page."
     );
@@ -120,14 +138,13 @@ fn the_site_answers_check_says_what_happened_in_plain_words() {
         )
     };
     assert_eq!(readable(502).verdict, Verdict::Problem);
-    assert!(readable(502).summary.contains("with status 502"));
+    assert!(told(&readable(502)).contains("with status 502"));
     assert_eq!(readable(200).verdict, Verdict::Ok);
     let http = over_http(readable(200), &Fetched::TimedOut { millis: 8000 });
     assert!(
-        http.summary
-            .ends_with("That was over http://: https:// did not answer in time."),
+        told(&http).ends_with("That was over http://, as https:// did not answer in time."),
         "{}",
-        http.summary
+        told(&http)
     );
     let failed = site_answers(
         &shop(),
@@ -140,16 +157,9 @@ fn the_site_answers_check_says_what_happened_in_plain_words() {
         (failed.outcome, failed.verdict),
         ("no-answer", Verdict::Problem)
     );
-    assert!(
-        failed
-            .details
-            .contains(&("error".into(), "TypeError: Failed to fetch".into()))
-    );
+    assert!(details(&failed).contains(&("error".into(), "TypeError: Failed to fetch".into())));
     let slow = site_answers(&shop(), &Fetched::TimedOut { millis: 8000 });
-    assert_eq!(
-        slow.summary,
-        "shop.example did not answer within 8 seconds."
-    );
+    assert_eq!(told(&slow), "shop.example did not answer within 8 seconds.");
 }
 
 #[test]
@@ -164,7 +174,7 @@ fn the_site_hop_check_says_which_server_answered_or_why_it_cannot() {
     let named = site_hop(&site, &answered(false), Some(("fly", "Fly.io")));
     assert_eq!((named.outcome, named.verdict), ("fly", Verdict::Ok));
     assert_eq!(
-        named.summary,
+        told(&named),
         "shop.example's headers say that Fly.io answered."
     );
     // An id the check does not know, or none, is "unnamed": the reader chooses.
@@ -208,17 +218,12 @@ fn readable_status_and_hop_headers_are_reported() {
         ("bad-gateway", Verdict::Problem)
     );
     assert_eq!(
-        finding.summary,
+        told(&finding),
         "shop.example answered 502 Bad Gateway (status 502). Its headers say server: nginx/1.22.1, cf-ray: 8a1b2c3d4e5f-AMS."
     );
+    assert!(details(&finding).contains(&("cf-ray".into(), "8a1b2c3d4e5f-AMS".into())));
     assert!(
-        finding
-            .details
-            .contains(&("cf-ray".into(), "8a1b2c3d4e5f-AMS".into()))
-    );
-    assert!(
-        !finding
-            .details
+        !details(&finding)
             .iter()
             .any(|(name, _)| name == "content-type")
     );
@@ -257,7 +262,7 @@ fn hidden_status_is_explained() {
         (finding.outcome, finding.verdict),
         ("hidden", Verdict::Unknown)
     );
-    assert!(finding.summary.contains("CORS"));
+    assert!(told(&finding).contains("CORS"));
     let refused = site_status(
         &shop(),
         &Fetched::Failed {
@@ -308,12 +313,11 @@ fn dns_replies_become_outcomes_and_reveal_platforms() {
         ("resolves", Verdict::Ok)
     );
     assert_eq!(
-        resolves.summary,
+        told(&resolves),
         "shop.example resolves to 104.16.1.1. It points to Cloudflare."
     );
     assert_eq!(
-        resolves
-            .details
+        details(&resolves)
             .iter()
             .filter(|(n, _)| n == "CNAME")
             .count(),
@@ -340,11 +344,10 @@ fn dns_replies_become_outcomes_and_reveal_platforms() {
             },
         ],
     );
-    let cnames: Vec<&str> = chained
-        .details
-        .iter()
+    let cnames: Vec<String> = details(&chained)
+        .into_iter()
         .filter(|(name, _)| name == "CNAME")
-        .map(|(_, value)| value.as_str())
+        .map(|(_, value)| value)
         .collect();
     assert_eq!(
         cnames,
@@ -424,7 +427,7 @@ fn status_pages_report_incidents_or_why_they_cannot_be_read() {
     };
     let finding = status_page("https://status.shop.example", Ok(&fine));
     assert_eq!(
-        (finding.outcome, finding.summary.as_str()),
+        (finding.outcome, told(&finding).as_str()),
         (
             "operational",
             "The status page reports no incident: “All Systems Operational”."
@@ -438,24 +441,24 @@ fn status_pages_report_incidents_or_why_they_cannot_be_read() {
     let finding = status_page("https://status.shop.example", Ok(&down));
     assert_eq!(finding.outcome, "incident");
     assert!(
-        finding
-            .summary
-            .contains("Current incidents: Checkout errors."),
+        told(&finding).contains("Current incidents: Checkout errors."),
         "{}",
-        finding.summary
+        told(&finding)
     );
     let refused = status_page(
         "https://status.shop.example",
-        Err("it does not allow other sites to read it"),
+        Err(&Said::new(PanelMsg::WhyUnreadable, &[])),
     );
     assert_eq!(
         (refused.outcome, refused.verdict),
         ("unreadable", Verdict::Unknown)
     );
     assert!(
-        refused
-            .summary
-            .ends_with("Open it yourself: https://status.shop.example")
+        told(&refused).ends_with(
+            "Open it yourself: https://status.shop.example It did not answer, or it does not let other sites read its answer."
+        ),
+        "{}",
+        told(&refused)
     );
 }
 
@@ -473,16 +476,17 @@ fn resolvers_come_from_the_doh_parameter_or_the_defaults() {
             "https://dns.example/resolve"
         ]
     );
+    let note = resolvers(Some("javascript:alert(1)")).unwrap_err();
     assert!(
-        resolvers(Some("javascript:alert(1)"))
-            .unwrap_err()
+        Catalogue::english()
+            .say(&note)
             .contains("default resolvers")
     );
     assert!(
         resolvers(Some("dns.example")).is_err(),
         "a resolver is given in full"
     );
-    let failed = dns_unreachable(&shop(), "it did not answer");
+    let failed = dns_unreachable(&shop(), Said::new(PanelMsg::WhyNotJson, &[]));
     assert_eq!(
         (failed.outcome, failed.verdict),
         ("no-resolver", Verdict::Unknown)
@@ -517,20 +521,18 @@ fn findings_survive_the_trip_to_the_worker() {
         opaque: false,
     };
     let mut finding = site_status(&site, &fetched);
-    finding.link = Some(("Open it".into(), "https://status.example/".into()));
+    finding.link = Some((
+        Said::new(PanelMsg::OpenStatusPage, &[]),
+        "https://status.example/".into(),
+    ));
     let findings = vec![("owner-site-check".to_string(), finding)];
     let back = decode_findings(&encode_findings(&findings));
     assert_eq!(back.len(), 1);
     assert_eq!(back[0].0, "owner-site-check");
     assert_eq!(back[0].1.outcome, "bad-gateway");
-    assert_eq!(back[0].1.summary, findings[0].1.summary.replace('\t', " "));
+    assert_eq!(told(&back[0].1), told(&findings[0].1).replace('\t', " "));
     assert_eq!(back[0].1.link, findings[0].1.link);
-    assert!(
-        back[0]
-            .1
-            .details
-            .contains(&("cf-ray".into(), "8c1f-LHR with a tab".into()))
-    );
-    assert_eq!(back[0].1.details.len(), findings[0].1.details.len());
+    assert!(details(&back[0].1).contains(&("cf-ray".into(), "8c1f-LHR with a tab".into())));
+    assert_eq!(details(&back[0].1).len(), details(&findings[0].1).len());
     assert!(decode_findings("F\tq\tnot-a-check\tx\tok\ts\nD\tname\tvalue\n").is_empty());
 }

@@ -11,7 +11,7 @@
 //! its own by position, as long as the hash says the file lists the keys it knows, so that the
 //! keys stay out of its wasm.
 
-use super::messages::{KEYS_HASH, PAGE};
+use super::messages::Messages;
 use super::{Lang, Msg};
 
 /// A CLDR plural category.
@@ -42,31 +42,33 @@ pub enum Text {
     Counted(Vec<(PluralCategory, String)>),
 }
 
-/// The interface's words in one language.
+/// One list of messages ([`Msg`] unless told) in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Catalogue {
+pub struct Catalogue<M: Messages = Msg> {
     lang: Lang,
-    /// By [`Msg`]'s position in [`Msg::ALL`]; `None` where the language lacks the message.
+    /// By the message's position in `M::ALL`; `None` where the language lacks the message.
     texts: Vec<Option<Text>>,
-    /// The page's words, by position in [`PAGE`].
+    /// The page's words, by position in `M::PAGE`.
     page: Vec<Option<String>>,
+    list: std::marker::PhantomData<M>,
 }
 
-impl Catalogue {
-    /// English: every message as [`Msg`] gives it.
-    pub fn english() -> Catalogue {
+impl<M: Messages> Catalogue<M> {
+    /// English: every message as its list gives it.
+    pub fn english() -> Catalogue<M> {
         Catalogue::new(Lang::En, [])
     }
 
     /// A language's catalogue from the messages it has.
-    pub fn new(lang: Lang, texts: impl IntoIterator<Item = (Msg, Text)>) -> Catalogue {
+    pub fn new(lang: Lang, texts: impl IntoIterator<Item = (M, Text)>) -> Catalogue<M> {
         let mut catalogue = Catalogue {
             lang,
-            texts: vec![None; Msg::ALL.len()],
-            page: vec![None; PAGE.len()],
+            texts: vec![None; M::ALL.len()],
+            page: vec![None; M::PAGE.len()],
+            list: std::marker::PhantomData,
         };
         for (msg, text) in texts {
-            catalogue.texts[msg as usize] = Some(text);
+            catalogue.texts[msg.index()] = Some(text);
         }
         catalogue
     }
@@ -75,9 +77,9 @@ impl Catalogue {
         self.lang
     }
 
-    /// Gives the page's message `key` (one of [`PAGE`]) its text; false if there is no such key.
+    /// Gives the page's message `key` (one of `M::PAGE`) its text; false if there is no such key.
     pub fn set_page(&mut self, key: &str, text: String) -> bool {
-        match PAGE.iter().position(|(known, _)| *known == key) {
+        match M::PAGE.iter().position(|(known, _)| *known == key) {
             Some(at) => {
                 self.page[at] = Some(text);
                 true
@@ -88,25 +90,26 @@ impl Catalogue {
 
     /// The keys of the page's messages this language lacks, with their English text.
     pub fn missing_page(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        PAGE.iter()
+        M::PAGE
+            .iter()
             .zip(&self.page)
             .filter(|(_, text)| text.is_none())
             .map(|(message, _)| *message)
     }
 
     /// Whether the language has its own text for `msg`.
-    pub fn has(&self, msg: Msg) -> bool {
-        self.texts[msg as usize].is_some()
+    pub fn has(&self, msg: M) -> bool {
+        self.texts[msg.index()].is_some()
     }
 
     /// The messages this language says in English, as it lacks them.
-    pub fn missing(&self) -> impl Iterator<Item = Msg> + '_ {
-        Msg::ALL.into_iter().filter(|msg| !self.has(*msg))
+    pub fn missing(&self) -> impl Iterator<Item = M> + '_ {
+        M::ALL.iter().copied().filter(|msg| !self.has(*msg))
     }
 
     /// The text of `msg` (for a message that counts, its `other` form).
-    pub fn text(&self, msg: Msg) -> &str {
-        match &self.texts[msg as usize] {
+    pub fn text(&self, msg: M) -> &str {
+        match &self.texts[msg.index()] {
             Some(Text::Plain(text)) => text,
             Some(Text::Counted(forms)) => form(forms, PluralCategory::Other).unwrap_or_default(),
             None => msg.english_plural().unwrap_or(msg.english()),
@@ -114,14 +117,14 @@ impl Catalogue {
     }
 
     /// The text of `msg` with each `{name}` replaced by its value.
-    pub fn fill(&self, msg: Msg, values: &[(&str, &str)]) -> String {
+    pub fn fill(&self, msg: M, values: &[(&str, &str)]) -> String {
         filled(self.text(msg), values)
     }
 
     /// The form of `msg` for `count`, with `{count}` and `values` filled in.
-    pub fn count(&self, msg: Msg, count: u64, values: &[(&str, &str)]) -> String {
+    pub fn count(&self, msg: M, count: u64, values: &[(&str, &str)]) -> String {
         let category = self.lang.plural(count);
-        let text = match &self.texts[msg as usize] {
+        let text = match &self.texts[msg.index()] {
             Some(Text::Counted(forms)) => form(forms, category)
                 .or_else(|| form(forms, PluralCategory::Other))
                 .unwrap_or_default(),
@@ -137,8 +140,8 @@ impl Catalogue {
 
     /// The compact form (see the module's documentation).
     pub fn encode(&self) -> String {
-        let mut out = format!("L\t{}\t{KEYS_HASH:016x}\n", self.lang.name());
-        for (msg, text) in Msg::ALL.into_iter().zip(&self.texts) {
+        let mut out = format!("L\t{}\t{:016x}\n", self.lang.name(), M::KEYS_HASH);
+        for (msg, text) in M::ALL.iter().zip(&self.texts) {
             out.push_str(msg.key());
             match text {
                 None => {}
@@ -157,7 +160,7 @@ impl Catalogue {
             }
             out.push('\n');
         }
-        for ((key, _), text) in PAGE.iter().zip(&self.page) {
+        for ((key, _), text) in M::PAGE.iter().zip(&self.page) {
             out.push_str(key);
             if let Some(text) = text {
                 out.push('\t');
@@ -170,20 +173,20 @@ impl Catalogue {
 
     /// Reads the compact form back, by position; an error if it was written for another list
     /// of messages (another build's) or a line is not a message.
-    pub fn decode(encoded: &str) -> Result<Catalogue, String> {
+    pub fn decode(encoded: &str) -> Result<Catalogue<M>, String> {
         let mut lines = encoded.lines();
         let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
         let lang = match header.as_slice() {
-            ["L", tag, hash] if *hash == format!("{KEYS_HASH:016x}") => {
+            ["L", tag, hash] if *hash == format!("{:016x}", M::KEYS_HASH) => {
                 Lang::parse(tag).ok_or("not a language of the guide")?
             }
             _ => return Err("the messages are another build's".into()),
         };
-        let mut catalogue = Catalogue::new(lang, []);
+        let mut catalogue = Catalogue::<M>::new(lang, []);
         for (at, line) in lines.enumerate() {
             let fields: Vec<&str> = line.split('\t').collect();
             let bad = || format!("not a message: “{line}”");
-            if let Some(slot) = catalogue.page.get_mut(at.wrapping_sub(Msg::ALL.len())) {
+            if let Some(slot) = catalogue.page.get_mut(at.wrapping_sub(M::ALL.len())) {
                 *slot = fields.get(1).map(|text| text.to_string());
                 continue;
             }
@@ -242,6 +245,9 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::messages::{Messages, PAGE};
+
+    const KEYS_HASH: u64 = <Msg as Messages>::KEYS_HASH;
 
     fn german() -> Catalogue {
         Catalogue::new(
@@ -309,18 +315,18 @@ mod tests {
         assert_eq!(Catalogue::decode(&encoded), Ok(german));
         // Another build's list of messages, or none, is not read by position.
         let other = encoded.replacen(&format!("{KEYS_HASH:016x}"), "0000000000000000", 1);
-        assert!(Catalogue::decode(&other).is_err());
-        assert!(Catalogue::decode("L\tde\nback\tZurück").is_err());
+        assert!(Catalogue::<Msg>::decode(&other).is_err());
+        assert!(Catalogue::<Msg>::decode("L\tde\nback\tZurück").is_err());
         let header = format!("L\tde\t{KEYS_HASH:016x}\n");
-        assert!(Catalogue::decode(&format!("{header}back\tsome\tx")).is_err());
+        assert!(Catalogue::<Msg>::decode(&format!("{header}back\tsome\tx")).is_err());
         let too_long = format!("{encoded}one-line-too-many\tx\n");
-        assert!(Catalogue::decode(&too_long).is_err());
+        assert!(Catalogue::<Msg>::decode(&too_long).is_err());
     }
 
     #[test]
     fn every_message_has_a_unique_key_and_english_text() {
         let page = PAGE.iter().map(|(key, _)| *key);
-        let mut keys: Vec<&str> = Msg::ALL.into_iter().map(Msg::key).chain(page).collect();
+        let mut keys: Vec<&str> = Msg::ALL.iter().map(|msg| msg.key()).chain(page).collect();
         keys.sort();
         keys.dedup();
         assert_eq!(keys.len(), Msg::ALL.len() + PAGE.len());

@@ -6,42 +6,119 @@
 //! translations give the forms their language has (`zero`, `one`, `two`, `few`, `many`,
 //! `other`, as Unicode CLDR names them).
 
-/// `messages!(Name "key" => "English" [/ "English plural"], …)` writes [`Msg`], `Msg::ALL`, and
-/// each message's key and English forms.
+/// A list of messages a [`super::Catalogue`] holds: the interface's ([`Msg`]) or the panels'
+/// ([`super::PanelMsg`]), each written by [`messages!`].
+pub trait Messages: Copy + Eq + std::fmt::Debug + 'static {
+    /// Every message, in the order of its list.
+    const ALL: &'static [Self];
+    /// Words of the page around the app that the list's file carries too, which only the build
+    /// and the page's script read, by key (see [`PAGE`]).
+    const PAGE: &'static [(&'static str, &'static str)];
+    /// A hash of every key in order (with [`Self::PAGE`]'s), which each compact file's first
+    /// line carries, so that the app reads a file by position only if it was written for the
+    /// same list (the keys themselves stay out of the wasm).
+    const KEYS_HASH: u64;
+
+    /// The message's place in [`Self::ALL`].
+    fn index(self) -> usize;
+
+    /// How the message files name it.
+    fn key(self) -> &'static str;
+
+    /// The English text; for a message that counts, its `one` form.
+    fn english(self) -> &'static str;
+
+    /// For a message that counts, its English `other` form.
+    fn english_plural(self) -> Option<&'static str>;
+
+    /// The message a key names.
+    fn parse(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|msg| msg.key() == key)
+    }
+}
+
+/// `messages!(Name, page PAGE; Variant "key" => "English" [/ "English plural"], …)` writes the
+/// enum `Name` and its [`Messages`]: each message's key and English forms.
 macro_rules! messages {
-    ($($msg:ident $key:literal => $english:literal $(/ $plural:literal)?,)+) => {
-        /// One piece of the interface's text.
+    ($(#[$doc:meta])* $name:ident, page $page:expr;
+     $($msg:ident $key:literal => $english:literal $(/ $plural:literal)?,)+) => {
+        $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($msg),+ }
+        pub enum $name { $($msg),+ }
 
-        impl Msg {
-            /// Every message, in the order of this list.
-            pub const ALL: [Msg; [$($key),+].len()] = [$(Msg::$msg),+];
+        // The enum's own functions too: `const` for constants such as the end's fixed labels,
+        // and callers need not import the trait.
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$msg),+];
 
-            /// How the message files name it.
             pub const fn key(self) -> &'static str {
-                match self { $(Msg::$msg => $key),+ }
+                match self { $($name::$msg => $key),+ }
             }
 
-            /// The English text; for a message that counts, its `one` form.
             pub const fn english(self) -> &'static str {
-                match self { $(Msg::$msg => $english),+ }
+                match self { $($name::$msg => $english),+ }
             }
 
-            /// For a message that counts, its English `other` form.
             pub fn english_plural(self) -> Option<&'static str> {
-                match self { $(Msg::$msg => None $(.or(Some($plural)))?),+ }
+                match self { $($name::$msg => None $(.or(Some($plural)))?),+ }
             }
 
-            /// The message a key names.
-            pub fn parse(key: &str) -> Option<Msg> {
-                Msg::ALL.into_iter().find(|msg| msg.key() == key)
+            pub fn parse(key: &str) -> Option<$name> {
+                <$name as $crate::i18n::Messages>::parse(key)
+            }
+        }
+
+        impl $crate::i18n::Messages for $name {
+            const ALL: &'static [$name] = $name::ALL;
+            const PAGE: &'static [(&'static str, &'static str)] = $page;
+            const KEYS_HASH: u64 = $crate::i18n::messages::keys_hash(&[$($key),+], $page);
+
+            fn index(self) -> usize {
+                self as usize
+            }
+
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+
+            fn english(self) -> &'static str {
+                $name::english(self)
+            }
+
+            fn english_plural(self) -> Option<&'static str> {
+                $name::english_plural(self)
             }
         }
     };
 }
+pub(crate) use messages;
+
+/// FNV-1a over each key and a newline, `keys` then `page`'s: [`Messages::KEYS_HASH`].
+pub const fn keys_hash(keys: &[&str], page: &[(&str, &str)]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < keys.len() + page.len() {
+        let key = if i < keys.len() {
+            keys[i]
+        } else {
+            page[i - keys.len()].0
+        };
+        let bytes = key.as_bytes();
+        let mut b = 0;
+        while b < bytes.len() {
+            hash = (hash ^ bytes[b] as u64).wrapping_mul(0x0100_0000_01b3);
+            b += 1;
+        }
+        hash = (hash ^ b'\n' as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
 
 messages! {
+    /// One piece of the interface's text.
+    Msg, page &PAGE;
+
     // The languages' notes.
     OwnerInEnglish "owner-in-english" => "The steps for people who run a site are in English for now. You can go on in English.",
     StepInEnglish "step-in-english" => "This step has not been translated yet, so it is shown in English.",
@@ -99,6 +176,14 @@ messages! {
     SkipCheck "skip-check" => "Or skip the check and choose an answer below.",
     Check "check" => "Check",
 
+    // An address a check needs (the context card's form and the checks').
+    AskSite "ask-site" => "Which address shows the error?",
+    AskStatusPage "ask-status-page" => "What is the address of the site's status page?",
+    AddressEmpty "address-empty" => "Type the address of the page that shows the error.",
+    AddressTooLong "address-too-long" => "That address is too long to be a web address.",
+    AddressNotWeb "address-not-web" => "Only web addresses (http:// or https://) can be checked.",
+    AddressNotCheckable "address-not-checkable" => "“{given}” is not a web address this guide can check. Type it as it appears in the address bar, such as shop.example.com/cart.",
+
     // The error the link described (the context card).
     YourError "your-error" => "Your error: ",
     Details "details" => "details",
@@ -122,6 +207,10 @@ messages! {
     Reading "reading" => "Reading…",
     PasteNoReader "paste-no-reader" => "The paste could not be read: this browser did not let the guide start its reader. Reload the page and try again, or answer the questions instead.",
     PasteNotRead "paste-not-read" => "The paste could not be read: the part of the guide that reads it could not load. Check your connection, then press Read it again.",
+
+    // A code block's copy button (the build writes it into each language's step texts).
+    Copy "copy" => "Copy",
+    Copied "copied" => "Copied",
 
     // The report.
     ReportForSupport "report-for-support" => "Report for support",
@@ -162,27 +251,3 @@ pub const PAGE: [(&str, &str); 11] = [
     ("map-link", "Map of every step"),
     ("language", "Language"),
 ];
-
-/// A hash of every key in the order the message files list them, which each file's first line
-/// carries, so that the app reads a file by position only if it was written for the same list
-/// (the keys themselves stay out of the wasm).
-pub const KEYS_HASH: u64 = {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < Msg::ALL.len() + PAGE.len() {
-        let key = if i < Msg::ALL.len() {
-            Msg::ALL[i].key()
-        } else {
-            PAGE[i - Msg::ALL.len()].0
-        };
-        let bytes = key.as_bytes();
-        let mut b = 0;
-        while b < bytes.len() {
-            hash = (hash ^ bytes[b] as u64).wrapping_mul(0x0100_0000_01b3);
-            b += 1;
-        }
-        hash = (hash ^ b'\n' as u64).wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    hash
-};

@@ -13,9 +13,13 @@
 
 pub mod catalogue;
 pub mod messages;
+mod panel_messages;
+mod said;
 
 pub use catalogue::{Catalogue, PluralCategory, placeholders};
-pub use messages::Msg;
+pub use messages::{Messages, Msg};
+pub use panel_messages::PanelMsg;
+pub use said::Said;
 
 /// A language of the guide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

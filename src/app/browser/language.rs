@@ -5,13 +5,16 @@
 //! but English, which the app carries, come from `content/<lang>/messages.txt`.
 
 use super::early;
-use crate::i18n::{Catalogue, Lang, Msg};
+use crate::i18n::{Catalogue, Lang, Msg, PanelMsg, Said};
 use leptos::prelude::document;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 
 thread_local! {
     static CATALOGUE: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
+    /// The panels' words as fetched, until the panels' module first reads them.
+    static PANEL_TEXT: RefCell<Option<String>> = const { RefCell::new(None) };
+    static PANEL_WORDS: Cell<Option<&'static Catalogue<PanelMsg>>> = const { Cell::new(None) };
 }
 
 /// The interface's words in the page's language.
@@ -36,6 +39,39 @@ pub fn t(msg: Msg) -> &'static str {
 /// The text of `msg` with its `{name}`s filled in.
 pub fn fill(msg: Msg, values: &[(&str, &str)]) -> String {
     catalogue().fill(msg, values)
+}
+
+/// What `said` says, in the page's language.
+pub fn say(said: &Said<Msg>) -> String {
+    catalogue().say(said)
+}
+
+/// Fetches the panels' words in the page's language (`content/<lang>/panels.txt`; English
+/// needs none), which the panels' module reads once it has come: its panels wait for both.
+/// Words that cannot be had leave the panels in English.
+pub async fn fetch_panel_words() {
+    let fetched = PANEL_TEXT.with_borrow(Option::is_some) || PANEL_WORDS.get().is_some();
+    if lang() == Lang::En || fetched {
+        return;
+    }
+    if let Ok(text) = super::content_files::fetch_content("panels.txt").await {
+        PANEL_TEXT.set(Some(text));
+    }
+}
+
+/// The panels' words in the page's language, as [`fetch_panel_words`] had them (only the
+/// panels' module calls this, so that the first screen carries neither them nor their reader).
+pub fn panel_words() -> &'static Catalogue<PanelMsg> {
+    PANEL_WORDS.get().unwrap_or_else(|| {
+        let words = PANEL_TEXT
+            .take()
+            .and_then(|text| Catalogue::decode(&text).ok())
+            .filter(|words| words.lang() == lang())
+            .unwrap_or_else(|| Catalogue::new(lang(), []));
+        let words: &'static Catalogue<PanelMsg> = Box::leak(Box::new(words));
+        PANEL_WORDS.set(Some(words));
+        words
+    })
 }
 
 /// The form of `msg` for `count`, with `{count}` and `values` filled in.

@@ -3,6 +3,7 @@
 //! a time limit and can be cancelled, so a hanging server never holds the page.
 
 use crate::checks::{self, Check, DnsReply, Fetched, Finding, Site, StatusReport};
+use crate::i18n::{PanelMsg, Said};
 use crate::jobs;
 use gloo_net::http::Request;
 use js_sys::{Array, JSON, Reflect, Uint8Array};
@@ -193,7 +194,7 @@ async fn fetch(url: &str, mode: RequestMode, cancel: &AbortSignal) -> Fetched {
 }
 
 /// The JSON body of a CORS fetch, parsed by the browser.
-async fn fetch_json(url: &str, accept: &str, cancel: &AbortSignal) -> Result<JsValue, String> {
+async fn fetch_json(url: &str, accept: &str, cancel: &AbortSignal) -> Result<JsValue, Said> {
     let (signal, _) = limited(cancel);
     let response = Request::get(url)
         .header("accept", accept)
@@ -201,12 +202,18 @@ async fn fetch_json(url: &str, accept: &str, cancel: &AbortSignal) -> Result<JsV
         .abort_signal(Some(&signal))
         .send()
         .await
-        .map_err(|_| "it did not answer, or does not allow other sites to read it".to_string())?;
+        .map_err(|_| why(PanelMsg::WhyUnreadable))?;
     if !response.ok() {
-        return Err(format!("it answered {}", response.status()));
+        let status = response.status().to_string();
+        return Err(Said::new(PanelMsg::WhyStatus, &[("status", &status)]));
     }
     let text = read_limited(&response).await?;
-    JSON::parse(&text).map_err(|_| "its answer is not JSON".to_string())
+    JSON::parse(&text).map_err(|_| why(PanelMsg::WhyNotJson))
+}
+
+/// Why an answer could not be read, in no language yet.
+fn why(msg: PanelMsg) -> Said {
+    Said::new(msg, &[])
 }
 
 /// The most a check reads of an answer. A resolver's reply or a status page's summary is a few
@@ -216,7 +223,7 @@ const MAX_ANSWER_BYTES: usize = 1 << 20;
 
 /// The body of `response` as text, read piece by piece and given up past [`MAX_ANSWER_BYTES`];
 /// a body that stops coming ends with the fetch's time limit.
-async fn read_limited(response: &gloo_net::http::Response) -> Result<String, String> {
+async fn read_limited(response: &gloo_net::http::Response) -> Result<String, Said> {
     let Some(body) = response.body() else {
         return Ok(String::new());
     };
@@ -224,10 +231,8 @@ async fn read_limited(response: &gloo_net::http::Response) -> Result<String, Str
     let mut bytes = Vec::new();
     loop {
         let piece = JsFuture::from(reader.read()).await.map_err(|_| {
-            format!(
-                "its answer did not finish within {} seconds",
-                TIME_LIMIT_MS / 1000
-            )
+            let seconds = (TIME_LIMIT_MS / 1000).to_string();
+            Said::new(PanelMsg::WhyTooSlow, &[("count", &seconds)])
         })?;
         let done = Reflect::get(&piece, &"done".into()).map_or(true, |done| done.is_truthy());
         if done {
@@ -236,18 +241,16 @@ async fn read_limited(response: &gloo_net::http::Response) -> Result<String, Str
         let piece = Uint8Array::new(&Reflect::get(&piece, &"value".into()).unwrap_or_default());
         if bytes.len() + piece.length() as usize > MAX_ANSWER_BYTES {
             let _ = reader.cancel();
-            return Err(format!(
-                "its answer is larger than {} MB, far more than a reply should be",
-                MAX_ANSWER_BYTES >> 20
-            ));
+            let size = (MAX_ANSWER_BYTES >> 20).to_string();
+            return Err(Said::new(PanelMsg::WhyTooLarge, &[("size", &size)]));
         }
         bytes.extend(piece.to_vec());
     }
-    String::from_utf8(bytes).map_err(|_| "its answer is not text".to_string())
+    String::from_utf8(bytes).map_err(|_| why(PanelMsg::WhyNotText))
 }
 
 async fn dns(site: &Site, resolvers: &[String], cancel: &AbortSignal) -> Finding {
-    let mut last_error = String::from("no resolver is set");
+    let mut last_error = why(PanelMsg::WhyNoResolver);
     for resolver in resolvers {
         let mut replies = Vec::new();
         for kind in ["A", "AAAA"] {
@@ -269,14 +272,14 @@ async fn dns(site: &Site, resolvers: &[String], cancel: &AbortSignal) -> Finding
         }
     }
     // No resolver could be asked: the check cannot say anything about the name.
-    checks::dns_unreachable(site, &last_error)
+    checks::dns_unreachable(site, last_error)
 }
 
-fn dns_reply(json: &JsValue) -> Result<DnsReply, String> {
+fn dns_reply(json: &JsValue) -> Result<DnsReply, Said> {
     let status = Reflect::get(json, &"Status".into())
         .ok()
         .and_then(|s| s.as_f64());
-    let status = status.ok_or("the resolver's answer has no Status")? as u32;
+    let status = status.ok_or_else(|| why(PanelMsg::WhyNoStatus))? as u32;
     let answers = Reflect::get(json, &"Answer".into()).unwrap_or(JsValue::UNDEFINED);
     let answers = if Array::is_array(&answers) {
         Array::from(&answers).to_vec()
@@ -305,15 +308,14 @@ async fn status_page(page: &Site, cancel: &AbortSignal) -> Finding {
     }
 }
 
-fn status_report(json: &JsValue) -> Result<StatusReport, String> {
+fn status_report(json: &JsValue) -> Result<StatusReport, Said> {
     let text = |value: &JsValue, key: &str| {
         Reflect::get(value, &key.into())
             .ok()
             .and_then(|v| v.as_string())
     };
-    let status =
-        Reflect::get(json, &"status".into()).map_err(|_| "no status in its answer".to_string())?;
-    let indicator = text(&status, "indicator").ok_or("no status indicator in its answer")?;
+    let status = Reflect::get(json, &"status".into()).map_err(|_| why(PanelMsg::WhyNoStatus))?;
+    let indicator = text(&status, "indicator").ok_or_else(|| why(PanelMsg::WhyNoIndicator))?;
     let incidents = Reflect::get(json, &"incidents".into()).unwrap_or(JsValue::UNDEFINED);
     let incidents = if Array::is_array(&incidents) {
         Array::from(&incidents).to_vec()

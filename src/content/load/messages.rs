@@ -1,20 +1,23 @@
 //! The interface's words in one language, as translators write them:
-//! `content/messages/<lang>.toml`, one key per [`Msg`], its text, or for a message that counts
-//! a table of its plural forms:
+//! `content/messages/<lang>.toml`, one key per [`Msg`] and per [`PanelMsg`] (the panels', which
+//! the build writes to a file of their own), its text, or for a message that counts a table of
+//! its plural forms:
 //!
 //! ```toml
 //! back = "Zurück"
 //! answers-count = { one = "{count} Antwort", other = "{count} Antworten" }
 //! ```
 //!
-//! A key [`Msg`] does not have, a form that is no plural category, a text that loses or invents
+//! A key no list has, a form that is no plural category, a text that loses or invents
 //! a `{name}` the English one gives, or a text on more than one line stops the build. A message
 //! the file lacks is not a mistake: the page says it in English, and `fix502-content
 //! --languages` lists it.
 
 use super::ContentError;
 use crate::i18n::messages::PAGE;
-use crate::i18n::{Catalogue, Lang, Msg, PluralCategory, catalogue::Text, placeholders};
+use crate::i18n::{
+    Catalogue, Lang, Messages, Msg, PanelMsg, PluralCategory, catalogue::Text, placeholders,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -26,8 +29,17 @@ enum Entry {
     Counted(BTreeMap<String, String>),
 }
 
+/// One language's words, as its message file gives them.
+#[derive(Debug)]
+pub struct Words {
+    /// The interface's, with the page's own (`content/<lang>/messages.txt`).
+    pub interface: Catalogue<Msg>,
+    /// The panels' (`content/<lang>/panels.txt`).
+    pub panels: Catalogue<PanelMsg>,
+}
+
 /// Reads one language's message file; `file` names it in errors.
-pub fn parse_messages(file: &str, lang: Lang, text: &str) -> Result<Catalogue, Vec<ContentError>> {
+pub fn parse_messages(file: &str, lang: Lang, text: &str) -> Result<Words, Vec<ContentError>> {
     let line_of = |byte: usize| 1 + text[..byte.min(text.len())].matches('\n').count();
     let error = |line: usize, message: String| ContentError {
         file: file.to_string(),
@@ -46,22 +58,24 @@ pub fn parse_messages(file: &str, lang: Lang, text: &str) -> Result<Catalogue, V
             )]
         })?;
     let mut texts = Vec::new();
+    let mut panels = Vec::new();
     let mut page = Vec::new();
     let mut errors = Vec::new();
     for (key, entry) in &entries {
         let line = line_of(key.span().start);
         let key = key.get_ref();
         let is_page = PAGE.iter().any(|(known, _)| known == key);
-        let checked = match (Msg::parse(key), entry.get_ref()) {
-            (Some(msg), entry) => checked(msg, entry).map(|text| texts.push((msg, text))),
+        let checked = match (Msg::parse(key), PanelMsg::parse(key), entry.get_ref()) {
+            (Some(msg), _, entry) => checked(msg, entry).map(|text| texts.push((msg, text))),
+            (None, Some(msg), entry) => checked(msg, entry).map(|text| panels.push((msg, text))),
             // The page's own words (index.html), which take no values and do not count.
-            (None, Entry::Plain(text)) if is_page => {
+            (None, None, Entry::Plain(text)) if is_page => {
                 one_line(text).map(|()| page.push((key, text.clone())))
             }
-            (None, Entry::Counted(_)) if is_page => {
+            (None, None, Entry::Counted(_)) if is_page => {
                 Err("this message does not count: give one text".into())
             }
-            (None, _) => {
+            (None, None, _) => {
                 errors.push(error(line, format!("there is no message {key:?}")));
                 continue;
             }
@@ -73,11 +87,14 @@ pub fn parse_messages(file: &str, lang: Lang, text: &str) -> Result<Catalogue, V
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut catalogue = Catalogue::new(lang, texts);
+    let mut interface = Catalogue::new(lang, texts);
     for (key, text) in page {
-        catalogue.set_page(key, text);
+        interface.set_page(key, text);
     }
-    Ok(catalogue)
+    Ok(Words {
+        interface,
+        panels: Catalogue::new(lang, panels),
+    })
 }
 
 /// A text must say something, on one line (the compact form is one line a message).
@@ -89,7 +106,7 @@ fn one_line(text: &str) -> Result<(), String> {
 }
 
 /// One message's text, checked against its English.
-fn checked(msg: Msg, entry: &Entry) -> Result<Text, String> {
+fn checked(msg: impl Messages, entry: &Entry) -> Result<Text, String> {
     let english = placeholders(msg.english());
     let form_ok = |text: &str, may_omit_count: bool| -> Result<(), String> {
         one_line(text)?;
@@ -168,18 +185,30 @@ mod tests {
 
     #[test]
     fn a_good_file_gives_its_texts_and_leaves_the_rest_to_english() {
-        let catalogue = parse_messages(
+        let words = parse_messages(
             "messages/de.toml",
             Lang::De,
-            "back = \"Zurück\"\nanswers-count = { one = \"eine Antwort\", other = \"{count} Antworten\" }\n",
+            "back = \"Zurück\"\nanswers-count = { one = \"eine Antwort\", other = \"{count} Antworten\" }\nwatch-stop = \"Nicht mehr beobachten\"\n",
         )
         .unwrap();
+        let catalogue = &words.interface;
+        assert_eq!(
+            words.panels.text(PanelMsg::WatchStop),
+            "Nicht mehr beobachten"
+        );
+        assert_eq!(words.panels.text(PanelMsg::Cancel), "Cancel");
+        assert!(
+            !catalogue.encode().contains("Nicht mehr"),
+            "the panels' words are apart"
+        );
         assert_eq!(catalogue.text(Msg::Back), "Zurück");
         assert_eq!(catalogue.count(Msg::AnswersCount, 1, &[]), "eine Antwort");
         assert_eq!(catalogue.count(Msg::AnswersCount, 3, &[]), "3 Antworten");
         assert_eq!(catalogue.text(Msg::StartOver), "Start over");
         assert_eq!(catalogue.missing_page().count(), 11);
-        let page = parse_messages("de.toml", Lang::De, "tagline = \"Hilfe\"\n").unwrap();
+        let page = parse_messages("de.toml", Lang::De, "tagline = \"Hilfe\"\n")
+            .unwrap()
+            .interface;
         assert_eq!(page.missing_page().count(), 10);
         assert!(page.encode().contains("\ntagline\tHilfe\n"));
     }
@@ -193,6 +222,11 @@ mod tests {
         assert_eq!(
             errors("question-of = \"Frage {number}\"\n"),
             ["messages/de.toml:1: question-of: the text leaves out {at-most}"]
+        );
+        // The panels' words are checked the same way.
+        assert_eq!(
+            errors("back = \"Zurück\"\nwatch-next = \"Gleich\"\n"),
+            ["messages/de.toml:2: watch-next: the text leaves out {seconds}"]
         );
         assert_eq!(
             errors("back = \"Zurück {site}\"\n"),
