@@ -3,8 +3,11 @@
 //! The visitor's side of the guide (the start question, every visitor step, the pages on what a
 //! 502 is) is written in English and translated beside each node (`visitor-reload.de.md`, see
 //! [`crate::content::load::translation`]); the owner's side stays in English. The interface's
-//! own words are [`Msg`]s: English here, other languages in `content/messages/<lang>.toml`, which
-//! the build checks and writes in the compact form [`Catalogue::decode`] reads.
+//! own words are [`Msg`]s, and the panels' (the live checks, the watch, the report panel)
+//! [`PanelMsg`]s, a list apart so that the first screen does not carry them: English here,
+//! other languages in `content/messages/<lang>.toml`, which the build checks and writes in the
+//! compact form [`Catalogue::decode`] reads. A check's finding is kept as [`Said`] words, said
+//! in the page's language on the page and in English in the report.
 //!
 //! Which language a page speaks is chosen before the app starts (assets/boot.js: the first of
 //! the `lang` parameter and the browser's languages that [`Lang::best_for`] would match, else
