@@ -258,9 +258,9 @@ mod checks {
                 .unwrap();
         assert_eq!(finding.outcome, "answered");
         assert!(
-            finding
-                .summary
-                .contains(&Said::new(PanelMsg::OverHttp, &[])),
+            [PanelMsg::OverHttp, PanelMsg::OverHttpLate]
+                .iter()
+                .any(|over_http| finding.summary.contains(&Said::new(*over_http, &[]))),
             "{finding:?}"
         );
         assert_eq!(answered_at, Some(format!("http://{typed}")));

@@ -177,6 +177,31 @@ mod tests {
     }
 
     #[test]
+    fn the_error_page_and_the_embed_script_carry_every_language_s_words() {
+        // Both stand alone (the error page is shown while the site fails; embed.js runs on
+        // other sites), so each carries its own words: one entry per language of the guide.
+        let error_page = include_str!("../../assets/error-pages/502.html");
+        let embed = include_str!("../../assets/embed.js");
+        for lang in Lang::ALL {
+            let name = lang.name();
+            let key = match name.contains('-') {
+                true => format!("\"{name}\""),
+                false => name.to_string(),
+            };
+            assert!(
+                embed.contains(&format!("\n    {key}: [")),
+                "assets/embed.js has no words for {name}"
+            );
+            if lang != Lang::En {
+                assert!(
+                    error_page.contains(&format!("\"{name}\":{{\"title\":")),
+                    "the error page has no words for {name}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_page_s_own_words_are_messages() {
         // index.html's script puts a language's words in each [data-msg] before the app starts;
         // its English is the page's own, which PAGE repeats for the translators and the checks.
