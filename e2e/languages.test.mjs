@@ -127,7 +127,7 @@ describe("in the visitor's language", () => {
     await page.close();
   });
 
-  test("the report for support is in English on a German page, for the support team", async () => {
+  test("the report for support is in English on a German page, for the support team, or in German as the reader chooses", async () => {
     const words = messagesOf("de");
     const page = await openApp(browser, `${server.url}?lang=de&a=visitor-other-sites.visitor-reload.visitor-site-answers`, { locale: "de-DE" });
     await page.locator("details.report summary", { hasText: words["report-for-support"] }).click();
@@ -142,6 +142,16 @@ describe("in the visitor's language", () => {
     assert.equal((await page.locator(".report .share-details").innerText()).trim(), panels["share-details"]);
     assert.equal(await page.locator("#report-share + button").innerText(), panels["copy-link"]);
     assert.equal(await page.locator("#report-share").getAttribute("aria-label"), panels["share-link-label"]);
+    // Or, as the reader chooses, in the page's language, with the German tree's titles.
+    await page.getByRole("radio", { name: "Deutsch" }).check();
+    await page.waitForFunction((title) => document.querySelector(".report-preview")?.textContent.startsWith(title), panels["report-title"]);
+    const german = await page.locator(".report-preview").innerText();
+    assert.ok(german.includes(titleOf("visitor/visitor-other-sites.md", "de")), german);
+    assert.ok(german.includes(`${panels["report-content-version"]}: `), german);
+    assert.match(german, /[0-9a-f]{16}/, "values stay as they are");
+    // And back to English.
+    await page.getByRole("radio", { name: "English" }).check();
+    await page.waitForFunction(() => document.querySelector(".report-preview")?.textContent.startsWith("502 Bad Gateway: report for support"));
     await page.close();
   });
 

@@ -71,6 +71,7 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
             secrets,
             details,
             words,
+            lang,
         ] if job == REPORT => {
             let job = ReportJob {
                 query,
@@ -80,6 +81,7 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
                 secrets: secrets == "1",
                 details: details == "1",
                 words,
+                in_language: !lang.is_empty(),
             };
             match Tree::decode(tree) {
                 Ok(tree) => report(&tree, &job, environment).to_vec(),
@@ -177,7 +179,9 @@ pub fn paste_pieces(
 /// `secrets` and `details` flags (`"1"` or empty) are the reader's choices: to keep
 /// secret-looking parts of the address, and to share the error's details with the step;
 /// `words` are the page's panel words in their compact form (empty in English), in which the
-/// panel's buttons are labelled (the report itself is in English, for support teams).
+/// panel's buttons are labelled; the report itself is in English, for support teams, unless
+/// `in_language` (the reader's choice), when it is in those words and `tree` is the page's
+/// language's.
 pub struct ReportJob<'a> {
     pub query: &'a str,
     pub opened: &'a str,
@@ -186,6 +190,14 @@ pub struct ReportJob<'a> {
     pub secrets: bool,
     pub details: bool,
     pub words: &'a str,
+    pub in_language: bool,
+}
+
+impl ReportJob<'_> {
+    /// The page's panel words (English where they cannot be read).
+    fn words(&self) -> Catalogue<PanelMsg> {
+        Catalogue::decode(self.words).unwrap_or_else(|_| Catalogue::english())
+    }
 }
 
 /// The report's three texts and the share link, for `job`.
@@ -212,7 +224,9 @@ pub fn report_texts(
     } else {
         guide.clone()
     };
+    let (words, english) = (job.words(), Catalogue::english());
     let report = Report {
+        words: if job.in_language { &words } else { &english },
         created: &environment.created,
         timezone: &environment.timezone,
         user_agent: &environment.user_agent,
@@ -232,7 +246,7 @@ pub fn report_texts(
 /// The report panel's markup for `job`: its actions and preview, then the share link.
 pub fn report(tree: &Tree, job: &ReportJob, environment: &Environment) -> [String; 2] {
     let ([text, markdown, json], shared) = report_texts(tree, job, environment);
-    let words = Catalogue::<PanelMsg>::decode(job.words).unwrap_or_else(|_| Catalogue::english());
+    let words = job.words();
     let mut html = Html::default();
     html.raw("<div class=\"report-actions\">");
     for (form, label) in [
@@ -626,6 +640,7 @@ mod tests {
             secrets: false,
             details: true,
             words: "",
+            in_language: false,
         };
         let ([text, markdown, json], shared) = report_texts(&tree, &job, &environment());
         assert!(
@@ -662,6 +677,7 @@ mod tests {
             &ReportJob {
                 details: false,
                 words: "",
+                in_language: false,
                 ..job
             },
             &environment(),
@@ -680,6 +696,7 @@ mod tests {
             secrets: false,
             details: false,
             words: "",
+            in_language: false,
         };
         let result = run(
             &args(&[
@@ -688,6 +705,7 @@ mod tests {
                 job.query,
                 "",
                 job.base,
+                "",
                 "",
                 "",
                 "",
@@ -729,6 +747,10 @@ mod tests {
                     PanelMsg::CopyText,
                     Text::Plain("Als Text <kopieren>".into()),
                 ),
+                (
+                    PanelMsg::ReportTitle,
+                    Text::Plain("502 Bad Gateway: Bericht für den Support".into()),
+                ),
             ],
         );
         let query = "a=visitor-other-sites";
@@ -744,7 +766,7 @@ mod tests {
             "",
         ];
         let result = run(
-            &args(&[&job[..], &[words.as_str()]].concat()),
+            &args(&[&job[..], &[words.as_str(), ""]].concat()),
             &environment(),
         );
         let [panel, share] = result.as_slice() else {
@@ -763,6 +785,16 @@ mod tests {
             "{panel}"
         );
         assert!(share.contains(">Link kopieren</button>"), "{share}");
+        // As the reader chooses, the report itself in the page's words.
+        let chosen = run(
+            &args(&[&job[..], &[words.as_str(), "de"]].concat()),
+            &environment(),
+        );
+        assert!(
+            chosen[0].contains(">502 Bad Gateway: Bericht für den Support\n"),
+            "{}",
+            chosen[0]
+        );
     }
 
     #[test]

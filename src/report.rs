@@ -4,7 +4,9 @@
 //! the technical details (browser, user agent, the guide's link and content version, the link
 //! values that were left out and why). The same facts come out as plain text (to paste
 //! anywhere), Markdown (for a ticket that renders it) and JSON (for help desks that read it by
-//! machine).
+//! machine). It is written in English, for support teams read English, or in the page's
+//! language if the reader chooses ([`Report::words`], with that language's tree's titles); the
+//! JSON's names and the checks' ids stay as they are in every language.
 //!
 //! Everything in it is untrusted text: the Markdown puts values in code spans and escapes prose,
 //! and the JSON escapes them, so nothing a link or a site sent can change the report's
@@ -12,7 +14,7 @@
 //! hidden unless the reader chooses to include them.
 
 use crate::checks::{Finding, REQUEST_ID_HEADERS};
-use crate::content::{FIXED_LABEL, Kind, Node};
+use crate::content::{Kind, Node};
 use crate::engine::{Began, Given, How};
 use crate::i18n::{Catalogue, PanelMsg, Said};
 use crate::linked_error::{self, LinkedError, Note};
@@ -47,17 +49,19 @@ pub struct Report<'a> {
     pub reached: &'a Node,
     /// Whether secret-looking parts of the failing address are kept.
     pub with_secrets: bool,
+    /// The words it is written in: English unless the reader chose the page's language.
+    pub words: &'a Catalogue<PanelMsg>,
 }
 
 /// A part of the report: a heading and its lines.
-struct Section {
-    heading: &'static str,
-    lines: Vec<Line>,
+struct Section<'a> {
+    heading: &'a str,
+    lines: Vec<Line<'a>>,
 }
 
-enum Line {
+enum Line<'a> {
     /// A label and an untrusted value.
-    Field(&'static str, String),
+    Field(&'a str, String),
     /// A sentence of the guide's own, with untrusted parts already in it.
     Text(String),
     /// A numbered entry.
@@ -86,29 +90,40 @@ impl Report<'_> {
         }
     }
 
-    /// A finding's sentences and details in English (support teams read English), an address
-    /// masked unless the reader chose otherwise.
-    fn in_english(&self, finding: &Finding) -> (String, Vec<(String, String)>) {
-        let english = Catalogue::<PanelMsg>::english();
+    /// A finding's sentences and details in the report's words, an address masked unless the
+    /// reader chose otherwise.
+    fn told(&self, finding: &Finding) -> (String, Vec<(String, String)>) {
+        let words = self.words;
         let details = finding
             .details
             .iter()
             .map(|(name, value)| {
-                let name = english.say(name);
-                let value = self.detail_value(&name, &english.say(value));
+                let name = words.say(name);
+                let value = self.detail_value(&name, &words.say(value));
                 (name, value)
             })
             .collect();
-        (english.say_all(&finding.summary), details)
+        (words.say_all(&finding.summary), details)
+    }
+
+    /// The text of `msg` in the report's words.
+    fn t(&self, msg: PanelMsg) -> &str {
+        self.words.text(msg)
+    }
+
+    /// `msg` in the report's words, with its values.
+    fn fill(&self, msg: PanelMsg, values: &[(&str, &str)]) -> String {
+        self.words.fill(msg, values)
     }
 
     /// Every request id known: the one the error page passed on, then those in check results.
     pub fn request_ids(&self) -> Vec<(String, String)> {
-        let from_page = self
-            .context
-            .rid
-            .iter()
-            .map(|rid| ("from the error page".to_string(), rid.clone()));
+        let from_page = self.context.rid.iter().map(|rid| {
+            (
+                self.t(PanelMsg::ReportFromErrorPage).to_string(),
+                rid.clone(),
+            )
+        });
         let from_checks = self.findings.iter().flat_map(|(_, finding)| {
             finding.details.iter().filter_map(|detail| match detail {
                 (Said::Verbatim(name), Said::Verbatim(id))
@@ -130,68 +145,83 @@ impl Report<'_> {
 
     /// What the reader met, in one sentence.
     fn what_happened(&self) -> String {
-        let status = self.context.status.map_or_else(
-            || "an error".to_string(),
-            |status| format!("status {status}"),
-        );
-        let through = self
-            .context
-            .via
-            .as_ref()
-            .map_or(String::new(), |via| format!(" from {via}"));
-        let ending = self
-            .reached
-            .ending
-            .map_or(String::new(), |ending| format!(" ({})", ending.name()));
-        format!(
-            "The reader got {status}{through}. The guide reached “{}”{ending}.",
-            self.reached.title
-        )
+        let status = self.context.status.map(|status| status.to_string());
+        let gateway = self.context.via.as_deref();
+        let got = match (&status, gateway) {
+            (Some(status), Some(gateway)) => self.fill(
+                PanelMsg::ReportGotStatusFrom,
+                &[("status", status), ("gateway", gateway)],
+            ),
+            (Some(status), None) => self.fill(PanelMsg::ReportGotStatus, &[("status", status)]),
+            (None, Some(gateway)) => {
+                self.fill(PanelMsg::ReportGotErrorFrom, &[("gateway", gateway)])
+            }
+            (None, None) => self.t(PanelMsg::ReportGotError).to_string(),
+        };
+        let title = self.reached.title.as_str();
+        let reached = match self.reached.ending {
+            Some(ending) => self.fill(
+                PanelMsg::ReportReachedEnding,
+                &[("title", title), ("ending", ending.name())],
+            ),
+            None => self.fill(PanelMsg::ReportReached, &[("title", title)]),
+        };
+        self.words
+            .say_all(&[Said::verbatim(got), Said::verbatim(reached)])
     }
 
     /// How the walk began, in one sentence.
     pub fn began_sentence(&self) -> String {
         let (began, first) = self.began;
+        let first = [("first", first.title.as_str())];
         match began.how {
-            How::Start => "At the start: every answer below is the reader's.".into(),
-            How::Link => format!("Opened at “{}” from a link.", first.title),
-            How::Map => format!("Opened at “{}” from the guide's map.", first.title),
-            How::ErrorPage => format!("Opened at “{}” from the site's error page.", first.title),
+            How::Start => self.t(PanelMsg::ReportBeganStart).into(),
+            How::Link => self.fill(PanelMsg::ReportBeganLink, &first),
+            How::Map => self.fill(PanelMsg::ReportBeganMap, &first),
+            How::ErrorPage => self.fill(PanelMsg::ReportBeganErrorPage, &first),
             How::Paste => match &began.found {
-                Some(found) => format!(
-                    "Opened at “{}” from a paste, which showed {}: {}.",
-                    first.title,
-                    found.gateway,
-                    crate::analyze::cause_meaning(&found.cause)
+                Some(found) => self.fill(
+                    PanelMsg::ReportBeganPasteFound,
+                    &[
+                        first[0],
+                        ("gateway", &found.gateway),
+                        ("cause", crate::analyze::cause_meaning(&found.cause)),
+                    ],
                 ),
-                None => format!("Opened at “{}” from a paste.", first.title),
+                None => self.fill(PanelMsg::ReportBeganPaste, &first),
             },
         }
     }
 
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self) -> Vec<Section<'_>> {
+        use PanelMsg as M;
         let mut summary = vec![
             Line::Field(
-                "Failed address",
-                self.address().unwrap_or_else(|| "not given".into()),
+                self.t(M::ReportFailedAddress),
+                self.address()
+                    .unwrap_or_else(|| self.t(M::ReportNotGiven).into()),
             ),
             Line::Field(
-                "When it failed",
+                self.t(M::ReportWhenItFailed),
                 match &self.context.time {
                     Some(time) => time.clone(),
-                    None => format!(
-                        "not given; this report was written {} ({})",
-                        self.created, self.timezone
+                    None => self.fill(
+                        M::ReportNotGivenWritten,
+                        &[("created", self.created), ("timezone", self.timezone)],
                     ),
                 },
             ),
         ];
         let ids = self.request_ids();
         if ids.is_empty() {
-            summary.push(Line::Field("Request ids", "none known".into()));
+            let none = self.t(M::ReportNoneKnown).into();
+            summary.push(Line::Field(self.t(M::ReportRequestIds), none));
         }
         for (source, id) in ids {
-            summary.push(Line::Field("Request id", format!("{id} ({source})")));
+            summary.push(Line::Field(
+                self.t(M::ReportRequestId),
+                format!("{id} ({source})"),
+            ));
         }
         summary.push(Line::Text(self.what_happened()));
 
@@ -200,34 +230,36 @@ impl Report<'_> {
             .iter()
             .filter(|given| given.question.kind == Kind::Guidance)
             .map(|given| {
-                let result = if given.answer.label == FIXED_LABEL {
-                    "it fixed the error"
+                // A guidance's answers are "fixed" then "not fixed", in any language.
+                let fixed = given.question.answers.first();
+                let result = if fixed.is_some_and(|fixed| fixed.next == given.answer.next) {
+                    M::ReportFixedIt
                 } else {
-                    "the error stayed"
+                    M::ReportStayed
                 };
-                Line::Text(format!("{}: {result}.", given.question.title))
+                Line::Text(self.fill(result, &[("title", &given.question.title)]))
             })
             .collect();
         tried.extend(self.findings.iter().map(|(_, finding)| {
-            Line::Text(format!(
-                "Check {}: {}",
-                finding.check.name(),
-                self.in_english(finding).0
+            Line::Text(self.fill(
+                M::ReportCheck,
+                &[
+                    ("check", finding.check.name()),
+                    ("summary", &self.told(finding).0),
+                ],
             ))
         }));
         if tried.is_empty() {
-            tried.push(Line::Text(
-                "No advice followed and no check run yet.".into(),
-            ));
+            tried.push(Line::Text(self.t(M::ReportNothingTried).into()));
         }
 
         let mut walk = vec![Line::Text(self.began_sentence())];
         if self.answers.is_empty() {
-            walk.push(Line::Text("No questions answered yet.".into()));
+            walk.push(Line::Text(self.t(M::ReportNoAnswers).into()));
         }
         for given in &self.answers {
             let by = if given.by_check {
-                " (chosen by the guide's check)"
+                self.t(M::ReportByCheck)
             } else {
                 ""
             };
@@ -239,15 +271,19 @@ impl Report<'_> {
 
         let mut checks = Vec::new();
         if self.findings.is_empty() {
-            checks.push(Line::Text("No live checks ran.".into()));
+            checks.push(Line::Text(self.t(M::ReportNoChecks).into()));
         }
         for (question, finding) in self.findings {
-            let (summary, details) = self.in_english(finding);
-            checks.push(Line::Numbered(format!(
-                "{} on {question}: {} ({}). {summary}",
-                finding.check.name(),
-                finding.outcome,
-                finding.verdict.name(),
+            let (summary, details) = self.told(finding);
+            checks.push(Line::Numbered(self.fill(
+                M::ReportCheckOn,
+                &[
+                    ("check", finding.check.name()),
+                    ("question", question),
+                    ("outcome", finding.outcome),
+                    ("verdict", finding.verdict.name()),
+                    ("summary", &summary),
+                ],
             )));
             for (name, value) in details {
                 checks.push(Line::Detail(name, value));
@@ -257,55 +293,47 @@ impl Report<'_> {
         let reader = Reader::from_user_agent(self.user_agent, false);
         let mut technical = vec![
             Line::Field(
-                "Report written",
+                self.t(M::ReportWritten),
                 format!("{} ({})", self.created, self.timezone),
             ),
-            Line::Field("Browser", reader.summary),
-            Line::Field("User agent", self.user_agent.to_string()),
-            Line::Field("Guide", self.link.to_string()),
-            Line::Field("Content version", self.content_version.to_string()),
+            Line::Field(self.t(M::ReportBrowser), reader.summary),
+            Line::Field(self.t(M::ReportUserAgent), self.user_agent.to_string()),
+            Line::Field(self.t(M::ReportGuide), self.link.to_string()),
+            Line::Field(
+                self.t(M::ReportContentVersion),
+                self.content_version.to_string(),
+            ),
         ];
         if let Some(status) = self.context.status {
-            technical.push(Line::Field("Status", status.to_string()));
+            technical.push(Line::Field(self.t(M::ReportStatus), status.to_string()));
         }
         if let Some(via) = &self.context.via {
-            technical.push(Line::Field("Gateway", via.clone()));
+            technical.push(Line::Field(self.t(M::ReportGateway), via.clone()));
         }
         for note in self.dropped {
-            technical.push(Line::Field("Left out of the link", note.sentence()));
+            technical.push(Line::Field(self.t(M::ReportLeftOut), note.sentence()));
         }
         if self.context.url.is_some() && !self.with_secrets && self.address() != self.context.url {
-            technical.push(Line::Text(
-                "Secret-looking parts of the address are hidden as ***.".into(),
-            ));
+            technical.push(Line::Text(self.t(M::ReportSecretsHidden).into()));
         }
-        vec![
-            Section {
-                heading: "The error",
-                lines: summary,
-            },
-            Section {
-                heading: "What was tried",
-                lines: tried,
-            },
-            Section {
-                heading: "The walk",
-                lines: walk,
-            },
-            Section {
-                heading: "Checks",
-                lines: checks,
-            },
-            Section {
-                heading: "Technical details",
-                lines: technical,
-            },
+        [
+            (M::ReportTheError, summary),
+            (M::ReportWhatWasTried, tried),
+            (M::ReportTheWalk, walk),
+            (M::ReportChecks, checks),
+            (M::ReportTechnical, technical),
         ]
+        .into_iter()
+        .map(|(heading, lines)| Section {
+            heading: self.t(heading),
+            lines,
+        })
+        .collect()
     }
 
     /// Plain text, to paste into any message: no markup, nothing escaped.
     pub fn text(&self) -> String {
-        let mut out = String::from("502 Bad Gateway: report for support\n");
+        let mut out = format!("{}\n", self.t(PanelMsg::ReportTitle));
         for section in self.sections() {
             let _ = write!(out, "\n{}\n", section.heading.to_uppercase());
             let mut number = 0;
@@ -330,7 +358,7 @@ impl Report<'_> {
 
     /// Markdown, for tickets that render it: values in code spans, prose escaped.
     pub fn markdown(&self) -> String {
-        let mut out = String::from("# 502 Bad Gateway: report for support\n");
+        let mut out = format!("# {}\n", self.t(PanelMsg::ReportTitle));
         for section in self.sections() {
             let _ = write!(out, "\n## {}\n\n", section.heading);
             let mut number = 0;
@@ -373,7 +401,7 @@ impl Report<'_> {
             ])
         }));
         let checks = array(self.findings.iter().map(|(question, finding)| {
-            let (summary, details) = self.in_english(finding);
+            let (summary, details) = self.told(finding);
             object([
                 ("question_id", string(question)),
                 ("check", string(finding.check.name())),
@@ -533,6 +561,7 @@ mod tests {
         advice: Node,
         reached: Node,
         findings: Vec<(String, Finding)>,
+        words: Catalogue<PanelMsg>,
     }
 
     impl Fixture {
@@ -552,11 +581,13 @@ mod tests {
                 advice,
                 reached: node("visitor-next", End, &[]),
                 findings: vec![site_finding()],
+                words: Catalogue::english(),
             }
         }
 
         fn report(&self, with_secrets: bool) -> Report<'_> {
             Report {
+                words: &self.words,
                 created: "2026-11-22T05:50:12.000Z",
                 timezone: "Europe/London, UTC+00:00",
                 user_agent: CHROME,
@@ -635,6 +666,34 @@ mod tests {
         }
         assert!(!text.contains("s3cr3t"), "{text}");
         assert!(!text.contains('\\'), "plain text has no escapes: {text}");
+    }
+
+    #[test]
+    fn it_is_written_in_the_words_it_is_given_and_its_values_as_they_are() {
+        use crate::i18n::{Lang, catalogue::Text};
+        let mut fixture = Fixture::new(ERROR_PAGE);
+        let plain = |text: &str| Text::Plain(text.into());
+        fixture.words = Catalogue::new(
+            Lang::De,
+            [
+                (PanelMsg::ReportTheError, plain("Der Fehler")),
+                (PanelMsg::ReportFailedAddress, plain("Betroffene Adresse")),
+                (PanelMsg::ReportStayed, plain("{title}: Der Fehler blieb.")),
+            ],
+        );
+        let text = fixture.report(false).text();
+        for expected in [
+            "\nDER FEHLER\n",
+            "Betroffene Adresse: https://shop.example/cart?token=***",
+            "Title of visitor-cache: Der Fehler blieb.",
+            "\nWHAT WAS TRIED\n",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{expected:?} missing from:\n{text}"
+            );
+        }
+        assert!(fixture.report(false).markdown().contains("## Der Fehler\n"));
     }
 
     #[test]

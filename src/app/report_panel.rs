@@ -1,8 +1,9 @@
 //! The report for support, offered at every step (and open at the end of a walk that did not
 //! fix the error). The worker writes its contents (see [`crate::jobs::report`]): the report as
 //! plain text, Markdown and JSON with their copy buttons and downloads, and the link that
-//! shares the step. This panel holds the reader's two choices (keep secret-looking parts of the
-//! address; share the error's details) and asks again whenever they, the walk or a check change.
+//! shares the step. This panel holds the reader's choices (on a page in another language, the
+//! report in English or in that language; keep secret-looking parts of the address; share the
+//! error's details) and asks again whenever they, the walk or a check change.
 //! Only its `<details>` is in the first screen: what it holds comes from the panels' module
 //! when it first opens (see [`super::deferred`]).
 
@@ -10,7 +11,7 @@ use super::browser::language::{panel_words, t};
 use super::{Wizard, browser::worker, copy, location, tree};
 use crate::checks::encode_findings;
 use crate::content::Ending;
-use crate::i18n::{Msg, PanelMsg};
+use crate::i18n::{Lang, Msg, PanelMsg};
 use crate::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -44,6 +45,8 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let with_details = RwSignal::new(false);
     let with_secrets = RwSignal::new(false);
+    // Whether the reader chose the report in the page's language rather than in English.
+    let in_language = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     // The panel's markup and the share link's, from the worker; the last good ones stay if a
     // rewrite fails.
@@ -62,12 +65,16 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
         let opened = wizard.opened.with_value(|opened| opened.query.clone());
         let base = location::base();
         // The panel's buttons in the page's words; English needs none sent.
-        let words = match panel_words().lang() {
-            crate::i18n::Lang::En => String::new(),
-            _ => panel_words().encode(),
+        let (words, lang) = match panel_words().lang() {
+            Lang::En => (String::new(), ""),
+            lang => (
+                panel_words().encode(),
+                if in_language.get() { lang.name() } else { "" },
+            ),
         };
         spawn_local(async move {
-            // The worker writes it with the English tree, for support teams read English.
+            // The worker writes it with the English tree (support teams read English), or the
+            // page's language's if the reader chose it.
             let job = [
                 jobs::REPORT,
                 &query,
@@ -77,6 +84,7 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
                 secrets,
                 details,
                 &words,
+                lang,
             ];
             match worker::ask(&job).await.as_deref() {
                 Ok([report, share]) => {
@@ -98,6 +106,13 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
     let words = |msg| panel_words().text(msg);
     view! {
             <p class="hint">{words(PanelMsg::ReportHint)}</p>
+            {(panel_words().lang() != Lang::En).then(|| view! {
+                <fieldset class="report-language">
+                    <legend>{words(PanelMsg::ReportLanguage)}</legend>
+                    <label lang="en"><input type="radio" name="report-language" checked on:change=move |_| in_language.set(false)/>" English"</label>
+                    <label><input type="radio" name="report-language" on:change=move |_| in_language.set(true)/>" "{panel_words().lang().native_name()}</label>
+                </fieldset>
+            })}
             <label class="report-option">
                 <input type="checkbox" on:change=move |event| with_secrets.set(event_target_checked(&event))/>
                 " "{words(PanelMsg::ReportSecrets)}

@@ -39,18 +39,29 @@ fn main() {
                 ),
                 None => Vec::new(),
             },
-            // The report is in English whatever the page's language, for support teams read
-            // English: its titles and answers come from the English tree, fetched here.
-            ([job, rest @ ..], _) if job == jobs::REPORT => match content("tree.txt") {
-                Some(tree) => {
-                    let with_tree: Vec<String> = [job.clone(), tree.to_string()]
-                        .into_iter()
-                        .chain(rest.iter().cloned())
-                        .collect();
-                    jobs::run(&with_tree, &environment(&reply))
+            // The report is in English (support teams read English) unless the reader chose the
+            // page's language, which its last field names: its titles and answers come from
+            // that language's tree, fetched here.
+            ([job, rest @ ..], _) if job == jobs::REPORT => {
+                let in_language = rest
+                    .last()
+                    .and_then(|tag| fix502::i18n::Lang::parse(tag))
+                    .filter(|lang| *lang != fix502::i18n::Lang::En);
+                let tree = match in_language {
+                    Some(lang) => content(&format!("{}/tree.txt", lang.name())),
+                    None => content("tree.txt"),
+                };
+                match tree {
+                    Some(tree) => {
+                        let with_tree: Vec<String> = [job.clone(), tree.to_string()]
+                            .into_iter()
+                            .chain(rest.iter().cloned())
+                            .collect();
+                        jobs::run(&with_tree, &environment(&reply))
+                    }
+                    None => jobs::run(&[], &environment(&reply)),
                 }
-                None => jobs::run(&[], &environment(&reply)),
-            },
+            }
             _ => jobs::run(args, &environment(&reply)),
         };
         let answer: Array = std::iter::once(number.clone())
@@ -148,12 +159,12 @@ fn read_file(
 /// first time it is needed and then kept. A worker may wait for a request, so it asks and
 /// waits, without the machinery of a future.
 #[cfg(target_arch = "wasm32")]
-fn content(path: &'static str) -> Option<std::rc::Rc<str>> {
+fn content(path: &str) -> Option<std::rc::Rc<str>> {
     use std::cell::RefCell;
     use std::collections::HashMap;
     use std::rc::Rc;
     thread_local! {
-        static KEPT: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::new());
+        static KEPT: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
     }
     if let Some(text) = KEPT.with_borrow(|kept| kept.get(path).cloned()) {
         return Some(text);
@@ -166,7 +177,7 @@ fn content(path: &'static str) -> Option<std::rc::Rc<str>> {
         return None;
     }
     let text: Rc<str> = request.response_text().ok()??.into();
-    KEPT.with_borrow_mut(|kept| kept.insert(path, text.clone()));
+    KEPT.with_borrow_mut(|kept| kept.insert(path.to_string(), text.clone()));
     Some(text)
 }
 
