@@ -127,6 +127,15 @@ describe("in the visitor's language", () => {
     await page.close();
   });
 
+  test("a link that cannot be followed is explained in the reader's language", async () => {
+    const words = messagesOf("de");
+    const page = await openApp(browser, `${server.url}?lang=de&a=nowhere`, { locale: "de-DE" });
+    const note = await page.locator(".problem").innerText();
+    assert.ok(note.startsWith(words["link-unknown-step"].replace("{given}", "nowhere")), note);
+    assert.ok(note.endsWith(words["last-right-step"]), note);
+    await page.close();
+  });
+
   test("the report for support is in English on a German page, for the support team, or in German as the reader chooses", async () => {
     const words = messagesOf("de");
     const page = await openApp(browser, `${server.url}?lang=de&a=visitor-other-sites.visitor-reload.visitor-site-answers`, { locale: "de-DE" });

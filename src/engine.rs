@@ -12,11 +12,11 @@
 //! and the reason is reported as a [`Problem`].
 
 use crate::content::{Answer, Kind, Node, START, Tree};
+use crate::i18n::{Msg, Said};
 use crate::query;
 use crate::quote::quote;
 use crate::url_contract as param;
 use std::collections::HashMap;
-use std::fmt;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Walk {
@@ -139,29 +139,21 @@ pub enum Problem {
     CannotChange { given: String },
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Problem {
+    /// What went wrong, in words the page says in its language.
+    pub fn said(&self) -> Said<Msg> {
         match self {
             Problem::UnknownNode { given } => {
-                write!(
-                    f,
-                    "This link asks for a step called “{}”, which this guide does not have.",
-                    quote(given)
-                )
+                Said::new(Msg::LinkUnknownStep, &[("given", &quote(given))])
             }
-            Problem::NotAnAnswer { question, given } => write!(
-                f,
-                "This link gives “{}” as the answer to “{question}”, but that is not one of its answers.",
-                quote(given)
+            Problem::NotAnAnswer { question, given } => Said::new(
+                Msg::LinkNotAnAnswer,
+                &[("given", &quote(given)), ("question", question)],
             ),
-            Problem::PastTheEnd { end } => {
-                write!(f, "This link goes on past “{end}”, where the walk ends.")
+            Problem::PastTheEnd { end } => Said::new(Msg::LinkPastTheEnd, &[("end", end)]),
+            Problem::CannotChange { given } => {
+                Said::new(Msg::LinkCannotChange, &[("given", &quote(given))])
             }
-            Problem::CannotChange { given } => write!(
-                f,
-                "This link asks to change the answer to “{}”, which was not answered on this walk.",
-                quote(given)
-            ),
         }
     }
 }
@@ -497,6 +489,11 @@ mod tests {
     use crate::content::fixture::node;
     use crate::content::{Audience, Kind::End, Kind::Guidance, Kind::Question, START};
 
+    /// What a problem says, in English.
+    fn english(problem: &Problem) -> String {
+        crate::i18n::Catalogue::<Msg>::english().say(&problem.said())
+    }
+
     /// start → scope → only-here → refresh → fixed | still-broken → fixed | escalate
     ///               → everywhere → offline | refresh
     ///               → refresh
@@ -738,7 +735,7 @@ mod tests {
                 given: "nowhere".into()
             })
         );
-        assert!(problem.unwrap().to_string().contains("“nowhere”"));
+        assert!(english(&problem.unwrap()).contains("“nowhere”"));
     }
 
     #[test]
@@ -791,7 +788,7 @@ mod tests {
             assert!(walk.answer_count() <= 1, "{query}");
         }
         let (_, problem) = Walk::from_query(&tree, &format!("a={long}"));
-        assert!(problem.unwrap().to_string().chars().count() < 150);
+        assert!(english(&problem.unwrap()).chars().count() < 150);
         let (_, problem) = Walk::from_query(&tree, "a=scope&change=nowhere");
         assert_eq!(
             problem,

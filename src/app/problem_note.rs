@@ -1,7 +1,7 @@
 //! The short message shown above the step when a link could not be followed to the end.
 
 use super::Wizard;
-use super::browser::language::t;
+use super::browser::language::{say, t};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ pub fn ProblemNote() -> impl IntoView {
         wizard.problem.get().map(|problem| {
             view! {
                 <p class="problem" role="alert">
-                    {problem.to_string()} " " {t(Msg::LastRightStep)}
+                    {say(&problem.said())} " " {t(Msg::LastRightStep)}
                 </p>
             }
         })
