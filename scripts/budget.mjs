@@ -22,8 +22,10 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // about 2,100) and its start part instead of the English one: 125,800 at most, in Japanese.
 // The live checks' findings in the reader's language (kept as words, not English text, in the
 // walk's state) and the address form's refusals as messages added 800 in English and 850-900
-// in another language: 124,200 in English, 126,700 at most. The budget holds for every language.
-export const BUDGET = 127_000;
+// in another language: 124,200 in English, 126,700 at most; a broken link's note in the reader's
+// language (four more messages) 150 more in English and 300 in another: 124,300 in English,
+// 127,100 at most. The budget holds for every language.
+export const BUDGET = 128_000;
 const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 // Files the first screen never loads, so they are not part of its budget: the worker, started
