@@ -81,9 +81,11 @@ impl Report<'_> {
         })
     }
 
-    /// A check's detail as the report shows it: addresses lose their secrets too.
-    fn detail_value(&self, name: &str, value: &str) -> String {
-        if name == "address" && !self.with_secrets {
+    /// A check's detail's value as the report shows it: addresses lose their secrets too. The
+    /// detail is told by its name's message, not its words, which are the report's language's.
+    fn detail_value(&self, name: &Said, value: &str) -> String {
+        let address = matches!(name, Said::Words(PanelMsg::DetailAddress, _));
+        if address && !self.with_secrets {
             linked_error::masked(value)
         } else {
             value.to_string()
@@ -97,11 +99,7 @@ impl Report<'_> {
         let details = finding
             .details
             .iter()
-            .map(|(name, value)| {
-                let name = words.say(name);
-                let value = self.detail_value(&name, &words.say(value));
-                (name, value)
-            })
+            .map(|(name, value)| (words.say(name), self.detail_value(name, &words.say(value))))
             .collect();
         (words.say_all(&finding.summary), details)
     }
@@ -679,6 +677,7 @@ mod tests {
                 (PanelMsg::ReportTheError, plain("Der Fehler")),
                 (PanelMsg::ReportFailedAddress, plain("Betroffene Adresse")),
                 (PanelMsg::ReportStayed, plain("{title}: Der Fehler blieb.")),
+                (PanelMsg::DetailAddress, plain("Adresse")),
             ],
         );
         let text = fixture.report(false).text();
@@ -687,12 +686,15 @@ mod tests {
             "Betroffene Adresse: https://shop.example/cart?token=***",
             "Title of visitor-cache: Der Fehler blieb.",
             "\nWHAT WAS TRIED\n",
+            // A check's address keeps its secrets hidden in any language.
+            "   Adresse: https://shop.example/cart?token=***\n",
         ] {
             assert!(
                 text.contains(expected),
                 "{expected:?} missing from:\n{text}"
             );
         }
+        assert!(!text.contains("s3cr3t"), "{text}");
         assert!(fixture.report(false).markdown().contains("## Der Fehler\n"));
     }
 
