@@ -200,10 +200,12 @@ impl ReportJob<'_> {
     }
 }
 
-/// The report's three texts and the share link, for `job`.
+/// The report's three texts and the share link, for `job`; `words` are its panel words, decoded
+/// once for the report and the panel's buttons.
 pub fn report_texts(
     tree: &Tree,
     job: &ReportJob,
+    words: &Catalogue<PanelMsg>,
     environment: &Environment,
 ) -> ([String; 3], String) {
     let (walk, _) = Walk::from_query(tree, job.query);
@@ -224,9 +226,9 @@ pub fn report_texts(
     } else {
         guide.clone()
     };
-    let (words, english) = (job.words(), Catalogue::english());
+    let english = Catalogue::english();
     let report = Report {
-        words: if job.in_language { &words } else { &english },
+        words: if job.in_language { words } else { &english },
         created: &environment.created,
         timezone: &environment.timezone,
         user_agent: &environment.user_agent,
@@ -245,8 +247,8 @@ pub fn report_texts(
 
 /// The report panel's markup for `job`: its actions and preview, then the share link.
 pub fn report(tree: &Tree, job: &ReportJob, environment: &Environment) -> [String; 2] {
-    let ([text, markdown, json], shared) = report_texts(tree, job, environment);
     let words = job.words();
+    let ([text, markdown, json], shared) = report_texts(tree, job, &words, environment);
     let mut html = Html::default();
     html.raw("<div class=\"report-actions\">");
     for (form, label) in [
@@ -642,7 +644,8 @@ mod tests {
             words: "",
             in_language: false,
         };
-        let ([text, markdown, json], shared) = report_texts(&tree, &job, &environment());
+        let ([text, markdown, json], shared) =
+            report_texts(&tree, &job, &Catalogue::english(), &environment());
         assert!(
             text.contains(
                 "1. Who is seeing the 502 error? → I was visiting a website and it showed the error"
@@ -680,6 +683,7 @@ mod tests {
                 in_language: false,
                 ..job
             },
+            &Catalogue::english(),
             &environment(),
         )
         .1;
