@@ -217,9 +217,30 @@ fn form(forms: &[(PluralCategory, String)], category: PluralCategory) -> Option<
 
 /// `text` with each `{name}` of `values` replaced; braces naming nothing given stay as written.
 fn filled(text: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(text.to_string(), |text, (name, value)| {
-        text.replace(&format!("{{{name}}}"), value)
-    })
+    // One pass over the text, so that a value that itself holds a `{name}` (a header a site
+    // sent, a title) is never filled in turn.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let (_, value) = values.iter().find(|(name, _)| *name == &after[..close])?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The names a text expects in braces, in order of first appearance.
@@ -298,6 +319,21 @@ mod tests {
             ["first", "gateway", "cause"]
         );
         assert!(placeholders("{not a name} {}").is_empty());
+    }
+
+    #[test]
+    fn a_value_that_holds_a_placeholder_is_not_filled_again() {
+        let english = Catalogue::english();
+        let values = [
+            ("first", "{gateway} {cause"),
+            ("gateway", "nginx"),
+            ("cause", "{first}"),
+        ];
+        assert_eq!(
+            english.fill(Msg::OpenedFromPaste, &values),
+            "Opened at “{gateway} {cause” from your paste, which showed nginx: {first}."
+        );
+        assert_eq!(filled("{unknown} {first", &values), "{unknown} {first");
     }
 
     #[test]
