@@ -164,6 +164,29 @@ describe("in the visitor's language", () => {
     await page.close();
   });
 
+  test("a walk opened from a paste names its cause in the reader's language, as does a report in it", async () => {
+    const [words, panels] = [messagesOf("de"), messagesOf("de", "panels.txt")];
+    const page = await openApp(browser, `${server.url}?lang=de&from=owner-nginx-reset&by=paste&found=nginx.upstream-reset&status=5020`, { locale: "de-DE" });
+    await page.locator(".answered > summary").click();
+    assert.ok((await page.locator(".answered").innerText()).includes(`nginx: ${words["cause-upstream-reset"]}`));
+    // The report in English says the cause and why the link's status was left out in English;
+    // in German, both in German.
+    await page.locator("details.report summary", { hasText: words["report-for-support"] }).click();
+    await page.waitForFunction(() => document.querySelector(".report-preview")?.textContent.startsWith("502 Bad Gateway"));
+    const english = await page.locator(".report-preview").innerText();
+    for (const said of ["which showed nginx: the upstream reset the connection.", "value was left out: a status is a number from 100 to 599."]) {
+      assert.ok(english.includes(said), `${said} in ${english}`);
+    }
+    await page.getByRole("radio", { name: "Deutsch" }).check();
+    await page.waitForFunction((title) => document.querySelector(".report-preview")?.textContent.startsWith(title), panels["report-title"]);
+    const german = await page.locator(".report-preview").innerText();
+    for (const said of [words["cause-upstream-reset"], panels["link-bad-status"]]) {
+      assert.ok(german.includes(said), `${said} in ${german}`);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test("Arabic reads right to left: mirrored answers, code kept left to right", async () => {
     const page = await openApp(browser, `${server.url}?lang=ar&a=visitor-other-sites.visitor-reload.visitor-site-answers.visitor-dns`, PHONE);
     await page.locator(".guidance .markdown").waitFor();

@@ -71,6 +71,7 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
             secrets,
             details,
             words,
+            cause,
             lang,
         ] if job == REPORT => {
             let job = ReportJob {
@@ -82,6 +83,7 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
                 details: details == "1",
                 words,
                 in_language: !lang.is_empty(),
+                cause,
             };
             match Tree::decode(tree) {
                 Ok(tree) => report(&tree, &job, environment).to_vec(),
@@ -191,6 +193,9 @@ pub struct ReportJob<'a> {
     pub details: bool,
     pub words: &'a str,
     pub in_language: bool,
+    /// What the cause a paste showed means, as the page says it in its language (an interface
+    /// message, which the panels' words do not hold); empty for English.
+    pub cause: &'a str,
 }
 
 impl ReportJob<'_> {
@@ -227,8 +232,15 @@ pub fn report_texts(
         guide.clone()
     };
     let english = Catalogue::english();
+    let began = walk.began();
+    let cause = match (&began.found, job.in_language && !job.cause.is_empty()) {
+        (Some(_), true) => job.cause,
+        (Some(found), false) => analyze::cause_meaning(&found.cause),
+        (None, _) => "",
+    };
     let report = Report {
         words: if job.in_language { words } else { &english },
+        cause,
         created: &environment.created,
         timezone: &environment.timezone,
         user_agent: &environment.user_agent,
@@ -236,7 +248,7 @@ pub fn report_texts(
         content_version: &environment.content_version,
         context: &context,
         dropped: &dropped,
-        began: (walk.began(), walk.first(tree)),
+        began: (began, walk.first(tree)),
         answers: walk.answered(tree),
         findings: &findings,
         reached: walk.shown(tree),
@@ -643,6 +655,7 @@ mod tests {
             details: true,
             words: "",
             in_language: false,
+            cause: "",
         };
         let ([text, markdown, json], shared) =
             report_texts(&tree, &job, &Catalogue::english(), &environment());
@@ -701,6 +714,7 @@ mod tests {
             details: false,
             words: "",
             in_language: false,
+            cause: "",
         };
         let result = run(
             &args(&[
@@ -709,6 +723,7 @@ mod tests {
                 job.query,
                 "",
                 job.base,
+                "",
                 "",
                 "",
                 "",
@@ -757,20 +772,21 @@ mod tests {
                 ),
             ],
         );
-        let query = "a=visitor-other-sites";
+        let query = "from=visitor-other-sites&by=paste&found=nginx.upstream-reset";
         let words = german.encode();
+        let cause = "der Server dahinter hat die Verbindung zurückgesetzt";
         let job = [
             REPORT,
             &tree_text(),
             query,
-            "",
+            "?status=5020",
             "https://guide.example/",
             "",
             "",
             "",
         ];
         let result = run(
-            &args(&[&job[..], &[words.as_str(), ""]].concat()),
+            &args(&[&job[..], &[words.as_str(), cause, ""]].concat()),
             &environment(),
         );
         let [panel, share] = result.as_slice() else {
@@ -789,13 +805,27 @@ mod tests {
             "{panel}"
         );
         assert!(share.contains(">Link kopieren</button>"), "{share}");
-        // As the reader chooses, the report itself in the page's words.
+        // In English, the paste's cause is English whatever the page said, and so is why a
+        // value of the link was left out.
+        for english in [
+            "which showed nginx: the upstream reset the connection.",
+            "Left out of the link: The link&#39;s “status” value was left out: a status is a number from 100 to 599.",
+        ] {
+            assert!(panel.contains(english), "{english:?} missing from {panel}");
+        }
+        // As the reader chooses, the report itself in the page's words, the cause as the page
+        // said it.
         let chosen = run(
-            &args(&[&job[..], &[words.as_str(), "de"]].concat()),
+            &args(&[&job[..], &[words.as_str(), cause, "de"]].concat()),
             &environment(),
         );
         assert!(
             chosen[0].contains(">502 Bad Gateway: Bericht für den Support\n"),
+            "{}",
+            chosen[0]
+        );
+        assert!(
+            chosen[0].contains(&format!("which showed nginx: {cause}.")),
             "{}",
             chosen[0]
         );

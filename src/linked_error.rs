@@ -20,7 +20,7 @@
 
 use crate::checks;
 use crate::content::Audience;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, PanelMsg};
 use crate::query;
 use crate::url_contract as param;
 
@@ -46,7 +46,7 @@ pub struct LinkedError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     pub param: &'static str,
-    pub why: &'static str,
+    pub why: PanelMsg,
 }
 
 impl LinkedError {
@@ -153,21 +153,11 @@ pub fn time_ago(elapsed_ms: f64) -> Option<Ago> {
     })
 }
 
-impl Note {
-    /// One sentence for the reader.
-    pub fn sentence(&self) -> String {
-        format!(
-            "The link's “{}” value was left out: {}",
-            self.param, self.why
-        )
-    }
-}
-
 /// The value of `param` if the link gives one that passes `check`; a note if it fails.
 fn checked<T>(
     query: &str,
     param: &'static str,
-    check: fn(&str) -> Result<T, &'static str>,
+    check: fn(&str) -> Result<T, PanelMsg>,
     notes: &mut Vec<Note>,
 ) -> Option<T> {
     let given = query::get(query, param)?;
@@ -176,33 +166,30 @@ fn checked<T>(
         .ok()
 }
 
-/// Why an address over [`param::ADDRESS_LIMIT`] is left out (a test holds the two together).
-const TOO_LONG: &str = "it is longer than 2048 characters.";
-
-fn url(given: &str) -> Result<String, &'static str> {
+fn url(given: &str) -> Result<String, PanelMsg> {
     let lower = given.trim().to_ascii_lowercase();
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return Err("it is not an http:// or https:// address.");
+        return Err(PanelMsg::LinkNotHttp);
     }
     if given.len() > param::ADDRESS_LIMIT {
-        return Err(TOO_LONG);
+        return Err(PanelMsg::LinkTooLong);
     }
     checks::site(given)
         .map(|site| site.url)
-        .map_err(|_| "it is not a web address.")
+        .map_err(|_| PanelMsg::LinkNotWebAddress)
 }
 
-fn status(given: &str) -> Result<u16, &'static str> {
+fn status(given: &str) -> Result<u16, PanelMsg> {
     match given.parse::<u16>() {
         Ok(status @ 100..=599) if given.len() == 3 => Ok(status),
-        _ => Err("a status is a number from 100 to 599."),
+        _ => Err(PanelMsg::LinkBadStatus),
     }
 }
 
 /// ISO 8601 (RFC 3339) date and time with a timezone:
 /// `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)`, `T` or a space between date and time.
-fn time(given: &str) -> Result<String, &'static str> {
-    const WHY: &str = "it is not a date and time such as 2026-11-22T04:53:44Z.";
+fn time(given: &str) -> Result<String, PanelMsg> {
+    const WHY: PanelMsg = PanelMsg::LinkBadTime;
     if given.len() > 40 {
         return Err(WHY);
     }
@@ -251,26 +238,26 @@ fn time(given: &str) -> Result<String, &'static str> {
     if rest == "Z" || offset {
         Ok(given.to_string())
     } else {
-        Err("it has no timezone (end it with Z or an offset such as +01:00).")
+        Err(PanelMsg::LinkNoTimezone)
     }
 }
 
 /// Letters, digits and the few signs that request ids of every kind use (hex with dashes,
 /// UUIDs, base64, Apache's `UNIQUE_ID`).
-fn request_id(given: &str) -> Result<String, &'static str> {
+fn request_id(given: &str) -> Result<String, PanelMsg> {
     if given.is_empty() || given.len() > ID_LIMIT {
-        return Err("a request id has 1 to 128 characters.");
+        return Err(PanelMsg::LinkIdLength);
     }
     let id_byte = |b: u8| b.is_ascii_alphanumeric() || b"-_.:=+/@".contains(&b);
     if given.bytes().all(id_byte) {
         Ok(given.to_string())
     } else {
-        Err("a request id has only letters, digits and the signs - _ . : = + / @.")
+        Err(PanelMsg::LinkIdSigns)
     }
 }
 
 /// Lower-case letters, digits, dots and dashes: a gateway's short name.
-fn gateway(given: &str) -> Result<String, &'static str> {
+fn gateway(given: &str) -> Result<String, PanelMsg> {
     let valid = (1..=32).contains(&given.len())
         && given
             .bytes()
@@ -278,20 +265,20 @@ fn gateway(given: &str) -> Result<String, &'static str> {
     if valid {
         Ok(given.to_string())
     } else {
-        Err("a gateway is a short name such as nginx or cloudflare.")
+        Err(PanelMsg::LinkBadGateway)
     }
 }
 
 /// The reader a link names: a visitor or an owner (`everyone` is not a reader).
-pub fn audience(given: &str) -> Result<Audience, &'static str> {
+pub fn audience(given: &str) -> Result<Audience, PanelMsg> {
     match Audience::parse(given) {
         Some(audience @ (Audience::Visitor | Audience::Owner)) => Ok(audience),
-        _ => Err("it is either visitor or owner."),
+        _ => Err(PanelMsg::LinkBadAudience),
     }
 }
 
 /// A BCP 47 language tag: letters, then dash-separated letters and digits.
-fn lang(given: &str) -> Result<String, &'static str> {
+fn lang(given: &str) -> Result<String, PanelMsg> {
     let mut parts = given.split('-');
     let primary = parts.next().unwrap_or_default();
     let valid = given.len() <= 35
@@ -302,7 +289,7 @@ fn lang(given: &str) -> Result<String, &'static str> {
     if valid {
         Ok(given.to_string())
     } else {
-        Err("it is not a language tag such as en or fr-CA.")
+        Err(PanelMsg::LinkBadLang)
     }
 }
 
@@ -311,15 +298,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_too_long_note_gives_the_contracts_limit() {
-        assert!(TOO_LONG.contains(&param::ADDRESS_LIMIT.to_string()));
+    fn the_length_notes_give_the_contracts_limits() {
+        let limit = param::ADDRESS_LIMIT.to_string();
+        assert!(PanelMsg::LinkTooLong.english().contains(&limit));
+        assert!(
+            PanelMsg::LinkIdLength
+                .english()
+                .contains(&ID_LIMIT.to_string())
+        );
         let long = format!(
             "?url=https://shop.example/{}",
             "a".repeat(param::ADDRESS_LIMIT)
         );
         let context = LinkedError::from_query(&long);
         assert_eq!(context.url, None);
-        assert_eq!(context.notes[0].why, TOO_LONG);
+        assert_eq!(context.notes[0].why, PanelMsg::LinkTooLong);
     }
 
     fn notes(context: &LinkedError) -> Vec<&str> {
@@ -365,10 +358,19 @@ mod tests {
             notes(&context),
             ["url", "status", "time", "rid", "via", "lang", "audience"]
         );
-        assert!(
-            context.notes[0]
-                .sentence()
-                .starts_with("The link's “url” value was left out")
+        let whys: Vec<PanelMsg> = context.notes.iter().map(|note| note.why).collect();
+        use PanelMsg::*;
+        assert_eq!(
+            whys,
+            [
+                LinkNotHttp,
+                LinkBadStatus,
+                LinkBadTime,
+                LinkIdSigns,
+                LinkBadGateway,
+                LinkBadLang,
+                LinkBadAudience
+            ]
         );
     }
 

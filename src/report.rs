@@ -51,6 +51,9 @@ pub struct Report<'a> {
     pub with_secrets: bool,
     /// The words it is written in: English unless the reader chose the page's language.
     pub words: &'a Catalogue<PanelMsg>,
+    /// What the cause a paste showed means (`began`'s `found`), in the same language: one of
+    /// the interface's messages, which the panels' words do not hold, so the page says it.
+    pub cause: &'a str,
 }
 
 /// A part of the report: a heading and its lines.
@@ -112,6 +115,14 @@ impl Report<'_> {
     /// `msg` in the report's words, with its values.
     fn fill(&self, msg: PanelMsg, values: &[(&str, &str)]) -> String {
         self.words.fill(msg, values)
+    }
+
+    /// A name and its value on one line, as the report's language writes them.
+    fn labelled(&self, label: &str, value: &str) -> String {
+        self.fill(
+            PanelMsg::ReportLabelled,
+            &[("label", label), ("value", value)],
+        )
     }
 
     /// Every request id known: the one the error page passed on, then those in check results.
@@ -180,11 +191,7 @@ impl Report<'_> {
             How::Paste => match &began.found {
                 Some(found) => self.fill(
                     PanelMsg::ReportBeganPasteFound,
-                    &[
-                        first[0],
-                        ("gateway", &found.gateway),
-                        ("cause", crate::analyze::cause_meaning(&found.cause)),
-                    ],
+                    &[first[0], ("gateway", &found.gateway), ("cause", self.cause)],
                 ),
                 None => self.fill(PanelMsg::ReportBeganPaste, &first),
             },
@@ -309,7 +316,11 @@ impl Report<'_> {
             technical.push(Line::Field(self.t(M::ReportGateway), via.clone()));
         }
         for note in self.dropped {
-            technical.push(Line::Field(self.t(M::ReportLeftOut), note.sentence()));
+            let why = [("param", note.param), ("why", self.t(note.why))];
+            technical.push(Line::Field(
+                self.t(M::ReportLeftOut),
+                self.fill(M::ReportLeftOutWhy, &why),
+            ));
         }
         if self.context.url.is_some() && !self.with_secrets && self.address() != self.context.url {
             technical.push(Line::Text(self.t(M::ReportSecretsHidden).into()));
@@ -337,14 +348,14 @@ impl Report<'_> {
             let mut number = 0;
             for line in section.lines {
                 let line = match line {
-                    Line::Field(label, value) => format!("{label}: {}", one_line(&value)),
+                    Line::Field(label, value) => self.labelled(label, &one_line(&value)),
                     Line::Text(text) => one_line(&text),
                     Line::Numbered(text) => {
                         number += 1;
                         format!("{number}. {}", one_line(&text))
                     }
                     Line::Detail(name, value) => {
-                        format!("   {}: {}", one_line(&name), one_line(&value))
+                        format!("   {}", self.labelled(&one_line(&name), &one_line(&value)))
                     }
                 };
                 out.push_str(&line);
@@ -362,13 +373,17 @@ impl Report<'_> {
             let mut number = 0;
             for line in section.lines {
                 let line = match line {
-                    Line::Field(label, value) => format!("- {label}: {}", code(&value)),
+                    Line::Field(label, value) => {
+                        format!("- {}", self.labelled(label, &code(&value)))
+                    }
                     Line::Text(text) => format!("- {}", plain(&text)),
                     Line::Numbered(text) => {
                         number += 1;
                         format!("{number}. {}", plain(&text))
                     }
-                    Line::Detail(name, value) => format!("   - {}: {}", plain(&name), code(&value)),
+                    Line::Detail(name, value) => {
+                        format!("   - {}", self.labelled(&plain(&name), &code(&value)))
+                    }
                 };
                 out.push_str(&line);
                 out.push('\n');
@@ -444,11 +459,12 @@ impl Report<'_> {
                 .iter()
                 .map(|(source, id)| object([("id", string(id)), ("source", string(source))])),
         );
-        let dropped = array(
-            self.dropped
-                .iter()
-                .map(|note| object([("param", string(note.param)), ("why", string(note.why))])),
-        );
+        let dropped = array(self.dropped.iter().map(|note| {
+            object([
+                ("param", string(note.param)),
+                ("why", string(self.t(note.why))),
+            ])
+        }));
         let reader = Reader::from_user_agent(self.user_agent, false);
         object([
             ("fix502_report", FORMAT.to_string()),
@@ -586,6 +602,11 @@ mod tests {
         fn report(&self, with_secrets: bool) -> Report<'_> {
             Report {
                 words: &self.words,
+                cause: self
+                    .began
+                    .found
+                    .as_ref()
+                    .map_or("", |found| crate::analyze::cause_meaning(&found.cause)),
                 created: "2026-11-22T05:50:12.000Z",
                 timezone: "Europe/London, UTC+00:00",
                 user_agent: CHROME,
@@ -696,6 +717,41 @@ mod tests {
         }
         assert!(!text.contains("s3cr3t"), "{text}");
         assert!(fixture.report(false).markdown().contains("## Der Fehler\n"));
+    }
+
+    #[test]
+    fn a_name_and_its_value_and_why_a_value_was_left_out_are_the_language_s_too() {
+        use crate::i18n::{Lang, catalogue::Text};
+        let mut fixture = Fixture::new(&format!("{ERROR_PAGE}&lang=fr_FR"));
+        let plain = |text: &str| Text::Plain(text.into());
+        // French puts a no-break space before a colon.
+        fixture.words = Catalogue::new(
+            Lang::Fr,
+            [
+                (PanelMsg::ReportLabelled, plain("{label}\u{a0}: {value}")),
+                (PanelMsg::ReportLeftOut, plain("Non repris dans le lien")),
+                (
+                    PanelMsg::ReportLeftOutWhy,
+                    plain("La valeur « {param} » du lien n'a pas été reprise : {why}"),
+                ),
+                (
+                    PanelMsg::LinkBadLang,
+                    plain("ce n'est pas une étiquette de langue comme en ou fr-CA."),
+                ),
+            ],
+        );
+        let text = fixture.report(false).text();
+        let left_out = "Non repris dans le lien\u{a0}: La valeur « lang » du lien n'a pas été reprise : ce n'est pas une étiquette de langue comme en ou fr-CA.";
+        assert!(text.contains(left_out), "{text}");
+        assert!(
+            text.contains("   address\u{a0}: https://shop.example/"),
+            "{text}"
+        );
+        let markdown = fixture.report(false).markdown();
+        assert!(
+            markdown.contains("- Failed address\u{a0}: `https://shop.example/cart?token=***`"),
+            "{markdown}"
+        );
     }
 
     #[test]

@@ -20,57 +20,32 @@ pub mod load;
 pub mod rules;
 pub mod scan;
 
+use crate::i18n::Msg;
 pub use rules::{Component, Layer, RequestIdRule, Rules, Signature};
 pub use scan::EVIDENCE_CHARS;
 
 /// The causes the analyser reports (the catalogue's), each with what it means in a sentence a
-/// site owner understands. The README's table of causes is held to this list by a test.
-pub const CAUSES: [(&str, &str); 15] = [
-    (
-        "upstream-refused",
-        "nothing accepted the connection at the upstream's address",
-    ),
-    ("upstream-reset", "the upstream reset the connection"),
-    (
-        "upstream-closed-early",
-        "the upstream closed the connection before a complete response",
-    ),
+/// site owner understands: an interface message, so that a page in another language says it in
+/// its own. The README's table of causes is held to this list by a test.
+pub const CAUSES: [(&str, Msg); 15] = [
+    ("upstream-refused", Msg::CauseUpstreamRefused),
+    ("upstream-reset", Msg::CauseUpstreamReset),
+    ("upstream-closed-early", Msg::CauseUpstreamClosedEarly),
     (
         "upstream-invalid-response",
-        "the upstream answered with something that is not valid HTTP",
+        Msg::CauseUpstreamInvalidResponse,
     ),
-    (
-        "upstream-header-too-big",
-        "the response headers did not fit the proxy's buffers",
-    ),
-    ("upstream-timeout", "the upstream did not answer in time"),
-    ("upstream-tls", "the TLS handshake with the upstream failed"),
-    ("dns", "the upstream's name did not resolve"),
-    (
-        "no-healthy-upstream",
-        "every server of the upstream group is marked down",
-    ),
-    ("app-crashed", "the application crashed or was killed"),
-    (
-        "app-not-started",
-        "the application is not running or failed to start",
-    ),
-    (
-        "response-too-large",
-        "the response was larger than the platform allows",
-    ),
-    (
-        "permission-denied",
-        "the proxy may not open the upstream's socket",
-    ),
-    (
-        "socket-missing",
-        "the upstream's Unix socket does not exist",
-    ),
-    (
-        "worker-limit",
-        "every worker is busy, or the socket's queue is full",
-    ),
+    ("upstream-header-too-big", Msg::CauseUpstreamHeaderTooBig),
+    ("upstream-timeout", Msg::CauseUpstreamTimeout),
+    ("upstream-tls", Msg::CauseUpstreamTls),
+    ("dns", Msg::CauseDns),
+    ("no-healthy-upstream", Msg::CauseNoHealthyUpstream),
+    ("app-crashed", Msg::CauseAppCrashed),
+    ("app-not-started", Msg::CauseAppNotStarted),
+    ("response-too-large", Msg::CauseResponseTooLarge),
+    ("permission-denied", Msg::CausePermissionDenied),
+    ("socket-missing", Msg::CauseSocketMissing),
+    ("worker-limit", Msg::CauseWorkerLimit),
 ];
 
 /// The name of every cause, in the order of [`CAUSES`].
@@ -78,12 +53,18 @@ pub fn cause_names() -> impl Iterator<Item = &'static str> {
     CAUSES.iter().map(|(name, _)| *name)
 }
 
-/// What a cause means, in a sentence a site owner understands.
-pub fn cause_meaning(cause: &str) -> &'static str {
+/// What a cause means, as a message ([`Msg::CauseNotRecognised`] for a name not in [`CAUSES`],
+/// which a link may give).
+pub fn cause_message(cause: &str) -> Msg {
     CAUSES
         .iter()
         .find(|(name, _)| *name == cause)
-        .map_or("not recognised", |(_, meaning)| meaning)
+        .map_or(Msg::CauseNotRecognised, |(_, meaning)| *meaning)
+}
+
+/// What a cause means, in English.
+pub fn cause_meaning(cause: &str) -> &'static str {
+    cause_message(cause).english()
 }
 
 /// A line of the paste that a rule matched.
@@ -572,12 +553,12 @@ mod tests {
         let rows: Vec<&str> = table.lines().take_while(|l| l.starts_with('|')).collect();
         let expected: Vec<String> = CAUSES
             .iter()
-            .map(|(name, meaning)| format!("| `{name}` | {meaning} |"))
+            .map(|(name, meaning)| format!("| `{name}` | {} |", meaning.english()))
             .collect();
         assert_eq!(rows, expected);
         let unique: std::collections::HashSet<_> = cause_names().collect();
         assert_eq!(unique.len(), CAUSES.len());
-        assert_eq!(cause_meaning("made-up"), "not recognised");
+        assert_eq!(cause_message("made-up"), Msg::CauseNotRecognised);
     }
 
     #[test]

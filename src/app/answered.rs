@@ -5,7 +5,7 @@
 use super::browser::language::{count, fill, t};
 use super::walk_link::WalkLink;
 use super::{Wizard, tree};
-use crate::analyze::cause_meaning;
+use crate::analyze::cause_message;
 use crate::engine::{Began, How};
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -80,7 +80,7 @@ fn long(began: &Began, first: &str) -> String {
             let values = [
                 ("first", first),
                 ("gateway", found.gateway.as_str()),
-                ("cause", cause_meaning(&found.cause)),
+                ("cause", t(cause_message(&found.cause))),
             ];
             return fill(Msg::OpenedFromPaste, &values);
         }

@@ -12,7 +12,7 @@ use super::{Wizard, browser::worker, copy, location, tree};
 use crate::checks::encode_findings;
 use crate::content::Ending;
 use crate::i18n::{Lang, Msg, PanelMsg};
-use crate::jobs;
+use crate::{analyze, jobs};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -72,6 +72,16 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
                 if in_language.get() { lang.name() } else { "" },
             ),
         };
+        // A paste's cause is one of the page's messages: said here for a report in its language.
+        let cause = match lang {
+            "" => String::new(),
+            _ => wizard.walk.with(|walk| {
+                let found = walk.began().found.as_ref();
+                found.map_or(String::new(), |found| {
+                    t(analyze::cause_message(&found.cause)).to_string()
+                })
+            }),
+        };
         spawn_local(async move {
             // The worker writes it with the English tree (support teams read English), or the
             // page's language's if the reader chose it.
@@ -84,6 +94,7 @@ pub fn ReportBody(open: ReadSignal<bool>) -> impl IntoView {
                 secrets,
                 details,
                 &words,
+                &cause,
                 lang,
             ];
             match worker::ask(&job).await.as_deref() {

@@ -185,5 +185,20 @@ messages! {
     ReportStatus "report-status" => "Status",
     ReportGateway "report-gateway" => "Gateway",
     ReportLeftOut "report-left-out" => "Left out of the link",
+    ReportLeftOutWhy "report-left-out-why" => "The link's “{param}” value was left out: {why}",
+    // Why a value of the link was left out (`linked_error`), after the sentence above.
+    LinkNotHttp "link-not-http" => "it is not an http:// or https:// address.",
+    LinkTooLong "link-too-long" => "it is longer than 2048 characters.",
+    LinkNotWebAddress "link-not-web-address" => "it is not a web address.",
+    LinkBadStatus "link-bad-status" => "a status is a number from 100 to 599.",
+    LinkBadTime "link-bad-time" => "it is not a date and time such as 2026-11-22T04:53:44Z.",
+    LinkNoTimezone "link-no-timezone" => "it has no timezone (end it with Z or an offset such as +01:00).",
+    LinkIdLength "link-id-length" => "a request id has 1 to 128 characters.",
+    LinkIdSigns "link-id-signs" => "a request id has only letters, digits and the signs - _ . : = + / @.",
+    LinkBadGateway "link-bad-gateway" => "a gateway is a short name such as nginx or cloudflare.",
+    LinkBadAudience "link-bad-audience" => "it is either visitor or owner.",
+    LinkBadLang "link-bad-lang" => "it is not a language tag such as en or fr-CA.",
+    // A name and its value on one line of the report (French puts a space before the colon).
+    ReportLabelled "report-labelled" => "{label}: {value}",
     ReportSecretsHidden "report-secrets-hidden" => "Secret-looking parts of the address are hidden as ***.",
 }
