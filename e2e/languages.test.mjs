@@ -187,6 +187,25 @@ describe("in the visitor's language", () => {
     await page.close();
   });
 
+  test("what a paste shows is said in the reader's language, what was pasted as it is", async () => {
+    const [words, panels] = [messagesOf("de"), messagesOf("de", "panels.txt")];
+    const page = await openApp(browser, `${server.url}?lang=de`, { locale: "de-DE" });
+    await page.locator(".paste summary").click();
+    const log = "<hr><center>nginx/1.22.1</center>\n2026/11/22 03:17:54 [error] 17160#17160: *5 connect() failed (111: Connection refused) while connecting to upstream";
+    await page.locator("#paste-text").fill(log);
+    await page.locator(".paste button", { hasText: words["read-it"] }).click();
+    const findings = page.locator(".paste-findings");
+    await findings.waitFor();
+    assert.equal(await findings.locator("h2").innerText(), panels["paste-shows"]);
+    assert.equal(await findings.locator(".paste-cause").innerText(), `${words["cause-upstream-refused"]} (upstream-refused)`);
+    assert.equal(await findings.locator(".paste-hops .hop").first().innerText(), panels["hop-browser"]);
+    assert.equal(await findings.locator(".paste-line").first().innerText(), panels["paste-line"].replace("{number}", "2"));
+    assert.match(await findings.locator(".paste-evidence code").first().innerText(), /connect\(\) failed \(111: Connection refused\)/);
+    assert.equal(await findings.locator("a.paste-go").innerText(), panels["paste-open-guidance"]);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test("Arabic reads right to left: mirrored answers, code kept left to right", async () => {
     const page = await openApp(browser, `${server.url}?lang=ar&a=visitor-other-sites.visitor-reload.visitor-site-answers.visitor-dns`, PHONE);
     await page.locator(".guidance .markdown").waitFor();

@@ -5,21 +5,19 @@
 //!
 //! | job      | arguments                                           | result            |
 //! |----------|-----------------------------------------------------|-------------------|
-//! | `paste`  | the text, `signatures.txt`, `tree.txt`, the page's query | findings as HTML |
-//! | `paste-file` | a `File` (not a string: the worker reads it itself, see [`paste_pieces`]), then as `paste` | findings as HTML |
+//! | `paste-file` | a `File` (not a string: the worker reads it itself, see [`paste_pieces`]), the page's query, its language (empty for English: the worker fetches its words) | findings as HTML, in the page's words |
 //! | `hop`    | a response's status line and headers (see [`checks::response_text`]), `signatures.txt` | the id and name of the server that answered, or nothing |
-//! | `report` | `tree.txt` (the English one, which the worker fetches: the page sends the rest), the page's query, the query it was opened with, its address without the query, the findings (see [`checks::encode_findings`]), `1` to keep secrets, `1` to share the error's details | the report panel's markup, the share link's markup |
+//! | `report` | `tree.txt` (the English one, which the worker fetches: the page sends the rest), the page's query, the query it was opened with, its address without the query, the findings (see [`checks::encode_findings`]), `1` to keep secrets, `1` to share the error's details, the page's panel words, the paste's cause as the page says it, the report's language (empty for English) | the report panel's markup, the share link's markup |
 
 use crate::analyze::{self, Analysis, Confidence, Layer, Rules};
 use crate::checks;
 use crate::content::Tree;
 use crate::engine::{Found, How, Walk};
 use crate::html::{Html, data_url};
-use crate::i18n::{Catalogue, PanelMsg};
+use crate::i18n::{Catalogue, PanelMsg, Words};
 use crate::linked_error::LinkedError;
 use crate::report::Report;
 
-pub const PASTE: &str = "paste";
 pub const PASTE_FILE: &str = "paste-file";
 
 /// The largest file the page reads, in bytes: a day of a busy site's error log, or a HAR file
@@ -51,12 +49,6 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
         )]
     };
     match args {
-        [job, text, signatures, tree, query] if job == PASTE => {
-            match (Rules::decode(signatures), Tree::decode(tree)) {
-                (Ok(rules), Ok(tree)) => vec![paste(&rules, &tree, text, query)],
-                _ => broken("read the paste"),
-            }
-        }
         [job, response, signatures] if job == HOP => match Rules::decode(signatures) {
             Ok(rules) => hop(&rules, response),
             Err(_) => broken("read the headers"),
@@ -96,9 +88,9 @@ pub fn run(args: &[String], environment: &Environment) -> Vec<String> {
 
 /// Reads a paste, and says what it shows as an HTML fragment with links to the guidance; the
 /// links keep the page's other parameters (`query`), as links between steps do.
-pub fn paste(rules: &Rules, tree: &Tree, text: &str, query: &str) -> String {
+pub fn paste(rules: &Rules, tree: &Tree, text: &str, query: &str, words: &Words) -> String {
     let analysis = analyze::analyze(rules, text);
-    findings_html(&analysis, rules, tree, query)
+    findings_html(&analysis, rules, tree, query, words)
 }
 
 /// Which server answered a response, read from its status line and headers as a paste is: the
@@ -120,32 +112,44 @@ pub fn hop(rules: &Rules, response: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Why a file of `size` bytes named `name` is not read, as the findings' place shows it.
-pub fn file_problem(name: &str, size: f64) -> Option<String> {
-    let mut html = Html::default();
-    html.raw("<p class=\"load-error\" role=\"alert\">“")
-        .text(name);
-    if size > FILE_LIMIT {
-        html.raw(&format!("” is {} MB; the guide reads files up to 50 MB. Keep the part around the error (for a log, the lines near the time it happened) in a smaller file, or paste those lines.</p>", megabytes(size)));
+/// Why a file of `size` bytes named `name` is not read, as the findings' place shows it, in
+/// `words`.
+pub fn file_problem(name: &str, size: f64, words: &Catalogue<PanelMsg>) -> Option<String> {
+    let size_in_mb = megabytes(size).to_string();
+    let values = [("name", name), ("size", size_in_mb.as_str())];
+    let problem = if size > FILE_LIMIT {
+        PanelMsg::FileTooLarge
     } else if size == 0.0 {
-        html.raw("” is empty: there is nothing in it to read.</p>");
+        PanelMsg::FileEmpty
     } else {
         return None;
-    }
-    Some(html.into_string())
+    };
+    Some(failure(&words.fill(problem, &values)))
+}
+
+/// A reason a paste or a file was not read, as the findings' place shows it (escaped).
+pub fn failure(why: &str) -> String {
+    let mut html = Html::default();
+    html.raw("<p class=\"load-error\" role=\"alert\">")
+        .text(why)
+        .raw("</p>");
+    html.into_string()
 }
 
 /// How far the reading of file `name` has got, as the findings' place shows it meanwhile.
-pub fn reading_progress(name: &str, done: f64, size: f64) -> String {
+pub fn reading_progress(name: &str, done: f64, size: f64, words: &Catalogue<PanelMsg>) -> String {
+    let (done_in_mb, size_in_mb) = (megabytes(done).to_string(), megabytes(size).to_string());
+    let values = [
+        ("name", name),
+        ("done", done_in_mb.as_str()),
+        ("size", size_in_mb.as_str()),
+    ];
     let mut html = Html::default();
-    html.raw("<p class=\"paste-reading\">Reading “")
-        .text(name)
+    html.raw("<p class=\"paste-reading\">")
+        .text(&words.fill(PanelMsg::FileReading, &values))
         .raw(&format!(
-            "”: {} of {} MB <progress max=\"{}\" value=\"{}\"></progress></p>",
-            megabytes(done),
-            megabytes(size),
-            size as u64,
-            done as u64
+            " <progress max=\"{}\" value=\"{}\"></progress></p>",
+            size as u64, done as u64
         ));
     html.into_string()
 }
@@ -161,17 +165,18 @@ pub fn paste_pieces(
     signatures: &str,
     tree: &str,
     query: &str,
+    words: &Words,
     mut next: impl FnMut() -> Option<Vec<u8>>,
 ) -> String {
     let (Ok(rules), Ok(tree)) = (Rules::decode(signatures), Tree::decode(tree)) else {
-        return "<p class=\"load-error\" role=\"alert\">The guide could not read the file: its files do not match. Reload the page.</p>".into();
+        return failure(words.panels.text(PanelMsg::FileMismatch));
     };
     let matcher = analyze::scan::Matcher::new(&rules);
     let mut stream = analyze::Stream::new(&rules, &matcher);
     while let Some(piece) = next() {
         stream.feed(&piece);
     }
-    findings_html(&stream.finish(), &rules, &tree, query)
+    findings_html(&stream.finish(), &rules, &tree, query, words)
 }
 
 /// The report panel's contents for the walk a page's query describes: the report as plain text
@@ -317,22 +322,37 @@ pub fn report(tree: &Tree, job: &ReportJob, environment: &Environment) -> [Strin
     [html.into_string(), share.into_string()]
 }
 
-/// What the analysis found, as HTML: every value escaped, links only to steps of the guide.
-fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -> String {
+/// What the analysis found, as HTML in `words`: every value escaped, links only to steps of
+/// the guide.
+fn findings_html(
+    analysis: &Analysis,
+    rules: &Rules,
+    tree: &Tree,
+    query: &str,
+    words: &Words,
+) -> String {
+    let panels = &words.panels;
+    let t = |msg| panels.text(msg);
     let mut html = Html::default();
     let notes = |html: &mut Html| {
         for note in &analysis.notes {
-            html.raw("<p class=\"paste-note\">").text(note).raw("</p>");
+            html.raw("<p class=\"paste-note\">")
+                .text(&panels.say(note))
+                .raw("</p>");
         }
     };
     if !analysis.error_shown {
         html.raw("<section class=\"paste-findings paste-none\" data-confidence=\"none\">");
         notes(&mut html);
         if analysis.notes.is_empty() {
-            html.raw("<p>Nothing in this text matches what this guide knows of 502 errors.</p>");
+            html.raw("<p>")
+                .text(t(PanelMsg::PasteNothingMatches))
+                .raw("</p>");
         }
-        hops(&mut html, analysis);
-        html.raw("<p>Answer the questions instead: they lead to the same advice.</p></section>");
+        hops(&mut html, analysis, panels);
+        html.raw("<p>")
+            .text(t(PanelMsg::PasteAnswerInstead))
+            .raw("</p></section>");
         return html.into_string();
     }
     // A finding's link opens its step as a walk that a paste began, saying what it found.
@@ -350,54 +370,67 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
             .component(id)
             .map_or_else(|| id.to_string(), |c| c.name.clone())
     };
+    let meaning = |cause: &str| words.interface.text(analyze::cause_message(cause));
+    let not_shown = t(PanelMsg::PasteNotShown);
     let gateway = match (analysis.gateway.as_str(), &analysis.version) {
-        ("unknown", _) => "not shown".to_string(),
+        ("unknown", _) => not_shown.to_string(),
         (id, Some(version)) => format!("{} {version}", name(id)),
         (id, None) => name(id),
     };
     let cause = match analysis.cause.as_str() {
-        "unknown" => "not shown".to_string(),
-        cause => format!("{} ({cause})", analyze::cause_meaning(cause)),
+        "unknown" => not_shown.to_string(),
+        cause => panels.fill(
+            PanelMsg::PasteCauseNamed,
+            &[("meaning", meaning(cause)), ("cause", cause)],
+        ),
     };
-    let status = analysis
-        .status
-        .map_or("not shown".into(), |s| s.to_string());
+    let status = analysis.status.map_or(not_shown.into(), |s| s.to_string());
     // Medium says what is missing: the component, the reason, or that the component's own
     // error is not among the lines.
-    let sure = match (
-        analysis.confidence,
-        analysis.gateway.as_str(),
-        analysis.cause.as_str(),
-    ) {
-        (Confidence::High, ..) => {
-            "yes: the component's own error and its cause both match known lines"
-        }
-        (_, "unknown", _) => {
-            "partly: the text shows a gateway error, but not which component sent it"
-        }
-        (_, _, "unknown") => "partly: the text shows which component sent the error, but not why",
-        _ => "partly: the reason shows, but not in the failing component's own words",
-    };
+    let sure = t(
+        match (
+            analysis.confidence,
+            analysis.gateway.as_str(),
+            analysis.cause.as_str(),
+        ) {
+            (Confidence::High, ..) => PanelMsg::PasteSureHigh,
+            (_, "unknown", _) => PanelMsg::PasteSureNoComponent,
+            (_, _, "unknown") => PanelMsg::PasteSureNoCause,
+            _ => PanelMsg::PasteSureNotOwnWords,
+        },
+    );
     html.raw(&format!(
-        "<section class=\"paste-findings\" data-confidence=\"{}\"><h2>What the paste shows</h2>",
+        "<section class=\"paste-findings\" data-confidence=\"{}\"><h2>",
         analysis.confidence.name()
-    ));
-    hops(&mut html, analysis);
+    ))
+    .text(t(PanelMsg::PasteShows))
+    .raw("</h2>");
+    hops(&mut html, analysis, panels);
     html.raw("<dl>");
     let app = analysis.app_server.as_deref().map(name);
     for (label, class, value) in [
         (
-            "Sent the error",
+            PanelMsg::PasteSentError,
             " class=\"paste-gateway\"",
             Some(gateway.as_str()),
         ),
-        ("Behind it", " class=\"paste-app\"", app.as_deref()),
-        ("Status", "", Some(status.as_str())),
-        ("Cause", " class=\"paste-cause\"", Some(cause.as_str())),
-        ("Sure?", "", Some(sure)),
+        (
+            PanelMsg::PasteBehindIt,
+            " class=\"paste-app\"",
+            app.as_deref(),
+        ),
+        (PanelMsg::PasteStatus, "", Some(status.as_str())),
+        (
+            PanelMsg::PasteCause,
+            " class=\"paste-cause\"",
+            Some(cause.as_str()),
+        ),
+        (PanelMsg::PasteSure, "", Some(sure)),
     ] {
         if let Some(value) = value {
-            html.raw(&format!("<dt>{label}</dt><dd{class}>"))
+            html.raw("<dt>")
+                .text(t(label))
+                .raw(&format!("</dt><dd{class}>"))
                 .text(value)
                 .raw("</dd>");
         }
@@ -405,13 +438,15 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
     html.raw("</dl>");
     notes(&mut html);
     if !analysis.requests.is_empty() {
-        html.raw("<p>The requests that failed:</p><ul class=\"paste-requests\">");
+        html.raw("<p>")
+            .text(t(PanelMsg::PasteFailedRequests))
+            .raw("</p><ul class=\"paste-requests\">");
         for request in analysis.requests.iter().take(5) {
             let status = match request.status {
                 0 => request
                     .error
                     .clone()
-                    .unwrap_or_else(|| "no response".into()),
+                    .unwrap_or_else(|| t(PanelMsg::PasteNoResponse).into()),
                 status => status.to_string(),
             };
             html.raw("<li><code>")
@@ -419,32 +454,43 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
                 .raw("</code> ")
                 .text(&status);
             if let Some(wait) = request.wait_ms {
-                html.text(&format!(" after {:.1} s", wait / 1000.0));
+                let seconds = format!("{:.1}", wait / 1000.0);
+                let after = panels.fill(PanelMsg::PasteAfterSeconds, &[("seconds", &seconds)]);
+                html.text(&format!(" {after}"));
             }
             html.raw("</li>");
         }
         html.raw("</ul>");
     }
     if !analysis.request_ids.is_empty() {
-        html.raw("<p>Request ids, for support:</p><ul>");
+        html.raw("<p>")
+            .text(t(PanelMsg::PasteRequestIds))
+            .raw("</p><ul>");
         for (kind, id) in &analysis.request_ids {
-            html.raw("<li>")
+            // The kind is the catalogue's English: isolated, so that a right-to-left page
+            // puts the colon after it, not before.
+            html.raw("<li><bdi>")
                 .text(kind)
-                .raw(": <code>")
+                .raw("</bdi>: <code>")
                 .text(id)
                 .raw("</code></li>");
         }
         html.raw("</ul>");
     }
     if !analysis.evidence.is_empty() {
-        html.raw("<p>The lines that show it:</p><ul class=\"paste-evidence\">");
+        html.raw("<p>")
+            .text(t(PanelMsg::PasteLines))
+            .raw("</p><ul class=\"paste-evidence\">");
         for evidence in analysis.evidence.iter().take(5) {
-            html.raw(&format!(
-                "<li><span class=\"paste-line\">line {}</span> <code>",
-                evidence.line
-            ))
-            .text(&evidence.text)
-            .raw("</code></li>");
+            let line = panels.fill(
+                PanelMsg::PasteLine,
+                &[("number", &evidence.line.to_string())],
+            );
+            html.raw("<li><span class=\"paste-line\">")
+                .text(&line)
+                .raw("</span> <code>")
+                .text(&evidence.text)
+                .raw("</code></li>");
         }
         html.raw("</ul>");
     }
@@ -452,17 +498,19 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
         html.link(
             "<p><a class=\"paste-go\" href=\"",
             &href,
-            "Open the guidance for this",
+            t(PanelMsg::PasteOpenGuidance),
         )
         .raw("</p>");
     }
     let also: Vec<(String, &str)> = analysis
         .also
         .iter()
-        .filter_map(|(cause, node)| Some((link(node, cause)?, analyze::cause_meaning(cause))))
+        .filter_map(|(cause, node)| Some((link(node, cause)?, meaning(cause))))
         .collect();
     if !also.is_empty() {
-        html.raw("<p>The paste also shows:</p><ul>");
+        html.raw("<p>")
+            .text(t(PanelMsg::PasteAlsoShows))
+            .raw("</p><ul>");
         for (href, meaning) in also {
             html.link("<li><a href=\"", &href, meaning).raw("</li>");
         }
@@ -474,11 +522,15 @@ fn findings_html(analysis: &Analysis, rules: &Rules, tree: &Tree, query: &str) -
 
 /// The hop chain as a small diagram: the browser, then each component the text shows, the one
 /// that sent the error marked.
-fn hops(html: &mut Html, analysis: &Analysis) {
+fn hops(html: &mut Html, analysis: &Analysis, words: &Catalogue<PanelMsg>) {
     if analysis.hops.is_empty() {
         return;
     }
-    html.raw("<ol class=\"paste-hops\" aria-label=\"The way from your browser to the application\"><li class=\"hop\">Browser</li>");
+    html.raw("<ol class=\"paste-hops\" aria-label=\"")
+        .text(words.text(PanelMsg::HopsLabel))
+        .raw("\"><li class=\"hop\">")
+        .text(words.text(PanelMsg::HopBrowser))
+        .raw("</li>");
     for hop in &analysis.hops {
         let class = if hop.failed { "hop hop-failed" } else { "hop" };
         html.raw(&format!(
@@ -490,7 +542,9 @@ fn hops(html: &mut Html, analysis: &Analysis) {
             html.raw(" ").text(version);
         }
         if hop.failed {
-            html.raw("<span class=\"hop-said\"> sent the error</span>");
+            html.raw("<span class=\"hop-said\">")
+                .text(words.text(PanelMsg::HopSentError))
+                .raw("</span>");
         }
         for (kind, id) in &hop.request_ids {
             html.raw("<span class=\"hop-id\" title=\"")
@@ -550,6 +604,7 @@ mod tests {
             &tree(),
             &format!("<h1>502 Bad Gateway</h1>\n<center>nginx/1.22.1</center>\n{log}"),
             "?rid=abc&a=visitor-other-sites",
+            &Words::english(),
         );
         assert!(html.contains("data-confidence=\"high\""), "{html}");
         assert!(
@@ -576,6 +631,7 @@ mod tests {
             &tree(),
             "<img src=x onerror=alert(1)> connect() failed (111: Connection refused) while connecting to upstream",
             "",
+            &Words::english(),
         );
         assert!(!html.contains("<img"), "{html}");
         assert!(
@@ -592,26 +648,35 @@ mod tests {
             text.push_str(&format!("203.0.113.7 - - \"GET /{i} HTTP/1.1\" 200 512\n"));
         }
         text.push_str("2026/11/22 04:53:44 [error] 1234#0: *5 connect() failed (111: Connection refused) while connecting to upstream\n");
-        let whole = paste(&rules(), &tree(), &text, "");
+        let whole = paste(&rules(), &tree(), &text, "", &Words::english());
         let mut pieces = text.as_bytes().chunks(7919).map(<[u8]>::to_vec);
         assert_eq!(
-            paste_pieces(&signatures, &tree_text, "", || pieces.next()),
+            paste_pieces(&signatures, &tree_text, "", &Words::english(), || pieces
+                .next()),
             whole
         );
         assert!(whole.contains("(upstream-refused)"), "{whole}");
-        assert!(paste_pieces("nonsense", &tree_text, "", || None).contains("Reload the page"));
+        assert!(
+            paste_pieces("nonsense", &tree_text, "", &Words::english(), || None)
+                .contains("Reload the page")
+        );
     }
 
     #[test]
     fn a_file_too_large_or_empty_is_not_read_and_progress_is_told() {
-        let large = file_problem("access<1>.log", 60.0 * 1024.0 * 1024.0).unwrap();
+        let english = Catalogue::english();
+        let large = file_problem("access<1>.log", 60.0 * 1024.0 * 1024.0, &english).unwrap();
         assert!(
             large.contains("“access&lt;1&gt;.log” is 60 MB; the guide reads files up to 50 MB."),
             "{large}"
         );
-        assert!(file_problem("empty.har", 0.0).unwrap().contains("is empty"));
-        assert_eq!(file_problem("ok.har", 1000.0), None);
-        let progress = reading_progress("big.har", 3.0 * 1_048_576.0, 10.0 * 1_048_576.0);
+        assert!(
+            file_problem("empty.har", 0.0, &english)
+                .unwrap()
+                .contains("is empty")
+        );
+        assert_eq!(file_problem("ok.har", 1000.0, &english), None);
+        let progress = reading_progress("big.har", 3.0 * 1_048_576.0, 10.0 * 1_048_576.0, &english);
         assert!(
             progress.contains(
                 "Reading “big.har”: 3 of 10 MB <progress max=\"10485760\" value=\"3145728\">"
@@ -621,22 +686,74 @@ mod tests {
     }
 
     #[test]
-    fn the_hop_diagram_shows_each_hops_request_id() {
+    fn the_hop_diagram_and_the_list_for_support_show_each_request_id() {
         let html = paste(
             &rules(),
             &tree(),
             "HTTP/2 502\nserver: cloudflare\ncf-ray: 8a1b2c3d4e5f6789-AMS\n",
             "",
+            &Words::english(),
         );
         assert!(
             html.contains("data-component=\"cloudflare\">Cloudflare<span class=\"hop-said\"> sent the error</span><span class=\"hop-id\" title=\"Cloudflare Ray ID\"><code>8a1b2c3d4e5f6789-AMS</code></span></li>"),
+            "{html}"
+        );
+        // The kind is isolated, so that a right-to-left page keeps its colon after it.
+        assert!(
+            html.contains(
+                "<li><bdi>Cloudflare Ray ID</bdi>: <code>8a1b2c3d4e5f6789-AMS</code></li>"
+            ),
             "{html}"
         );
     }
 
     #[test]
     fn text_without_a_known_error_says_so() {
-        assert!(paste(&rules(), &tree(), "hello", "").contains("paste-none"));
+        assert!(paste(&rules(), &tree(), "hello", "", &Words::english()).contains("paste-none"));
+    }
+
+    #[test]
+    fn a_paste_s_findings_are_in_the_page_s_words_and_what_was_pasted_as_it_is() {
+        use crate::i18n::{Lang, Msg, catalogue::Text};
+        let plain = |text: &str| Text::Plain(text.into());
+        let words = Words {
+            interface: Catalogue::new(
+                Lang::De,
+                [(
+                    Msg::CauseUpstreamRefused,
+                    plain("niemand nahm die Verbindung an"),
+                )],
+            ),
+            panels: Catalogue::new(
+                Lang::De,
+                [
+                    (PanelMsg::PasteShows, plain("Was der Text zeigt")),
+                    (PanelMsg::PasteCause, plain("Ursache")),
+                    (PanelMsg::PasteCauseNamed, plain("{meaning} ({cause})")),
+                    (PanelMsg::HopBrowser, plain("Browser <ihr>")),
+                    (PanelMsg::PasteLine, plain("Zeile {number}")),
+                    (PanelMsg::NoteNoGatewayError, plain("Kein Gateway-Fehler.")),
+                ],
+            ),
+        };
+        let log = "<center>nginx</center>\n2026/11/22 04:53:44 [error] 1#0: *5 connect() failed \
+                   (111: Connection refused) while connecting to upstream";
+        let html = paste(&rules(), &tree(), log, "", &words);
+        for expected in [
+            "<h2>Was der Text zeigt</h2>",
+            "<dt>Ursache</dt><dd class=\"paste-cause\">niemand nahm die Verbindung an (upstream-refused)</dd>",
+            "<li class=\"hop\">Browser &lt;ihr&gt;</li>",
+            "<span class=\"paste-line\">Zeile 2</span> <code>2026/11/22 04:53:44 [error]",
+            // English where the words lack one.
+            "<dt>Sent the error</dt>",
+        ] {
+            assert!(html.contains(expected), "{expected:?} missing from {html}");
+        }
+        let none = paste(&rules(), &tree(), "hello", "", &words);
+        assert!(
+            none.contains("<p class=\"paste-note\">Kein Gateway-Fehler.</p>"),
+            "{none}"
+        );
     }
 
     #[test]
@@ -891,9 +1008,9 @@ mod tests {
         assert_eq!(said.len(), 1);
         assert!(said[0].contains("could not do that"));
         let said = run(
-            &args(&[PASTE, "text", "garbage\tline", "also garbage", ""]),
+            &args(&[HOP, "HTTP/1.1 502 Bad Gateway", "garbage\tline"]),
             &environment(),
         );
-        assert!(said[0].contains("could not read the paste"), "{said:?}");
+        assert!(said[0].contains("could not read the headers"), "{said:?}");
     }
 }

@@ -291,7 +291,13 @@ fn the_har_reader_takes_any_json_without_panicking() {
 fn the_paste_job_answers_any_text_and_link_with_html() {
     // Each paste job compiles the rules afresh, as the worker does once per page: fewer cases.
     check(30, (paste(), query()), |(text, query)| {
-        let html = jobs::paste(rules(), tree(), &text, &query);
+        let html = jobs::paste(
+            rules(),
+            tree(),
+            &text,
+            &query,
+            &fix502::i18n::Words::english(),
+        );
         assert!(!html.is_empty());
         assert!(!html.contains("<script"), "{html}");
     });

@@ -21,6 +21,7 @@ use super::lines::StatusFrom;
 use super::rules::{Layer, Rules, Signature};
 use super::scan::{Hit, Seen, SeenRequestId};
 use super::{Analysis, Confidence, Evidence, Hop};
+use crate::i18n::{PanelMsg, Said};
 use std::collections::BTreeMap;
 
 /// Statuses that a gateway answers when what is behind it failed.
@@ -48,7 +49,7 @@ pub fn decide<'r>(
     rules: &'r Rules,
     seen: Seen,
     requests: Vec<FailedRequest>,
-    notes: Vec<String>,
+    notes: Vec<Said>,
 ) -> Analysis {
     let first_line = |index: usize| {
         seen.hits
@@ -342,16 +343,15 @@ pub fn decide<'r>(
 
     let mut notes = notes;
     if let Some((component, limit, seconds)) = at_limit {
-        notes.push(format!(
-            "A request failed after {seconds:.1} s, which is {}'s limit of {limit} s: it timed out there.",
-            component.name
-        ));
+        let values = [
+            ("seconds", format!("{seconds:.1}")),
+            ("component", component.name.clone()),
+            ("limit", limit.to_string()),
+        ];
+        notes.push(Said::Words(PanelMsg::NoteTimedOutAtLimit, values.into()));
     }
     if !error_shown && seen.bytes > 0 {
-        notes.push(
-            "This text shows no gateway error: no 502, 503 or 504 page, and no proxy or platform reporting a failure."
-                .into(),
-        );
+        notes.push(Said::new(PanelMsg::NoteNoGatewayError, &[]));
     }
 
     Analysis {

@@ -5,6 +5,7 @@
 //! response headers that carry credentials (`Set-Cookie`…) are left out, and addresses lose
 //! their secret-looking parts.
 
+use crate::i18n::{PanelMsg, Said};
 use crate::secrets::{SECRET_HEADERS, masked, masked_line};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -36,13 +37,9 @@ pub fn looks_like_har(head: &[u8]) -> bool {
 
 /// The failed requests of a HAR file, and the lines to scan for each (its status line, its
 /// response headers, the start of its body); or why it cannot be read.
-pub fn read(text: &str) -> Result<Vec<(FailedRequest, Vec<String>)>, String> {
-    let har: Har = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| {
-        format!(
-            "This looks like a HAR file, but it could not be read as one ({}); its text was read line by line instead.",
-            reason(&error)
-        )
-    })?;
+pub fn read(text: &str) -> Result<Vec<(FailedRequest, Vec<String>)>, Said> {
+    let har: Har = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|error| Said::new(PanelMsg::NoteHarUnreadable, &[("why", &reason(&error))]))?;
     let mut failed = Vec::new();
     for entry in har.log.entries {
         let status = entry.response.status.clamp(0, 999) as u16;
@@ -232,6 +229,7 @@ mod tests {
         assert!(
             read(cut)
                 .unwrap_err()
+                .english()
                 .contains("ends before its last entry"),
             "{:?}",
             read(cut)
@@ -244,6 +242,7 @@ mod tests {
         assert!(
             read("{\"log\": {\"pages\": []}}")
                 .unwrap_err()
+                .english()
                 .contains("log.entries")
         );
         assert!(!looks_like_har(b"[1, 2]"));

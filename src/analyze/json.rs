@@ -4,6 +4,7 @@
 //! older readers skip).
 
 use super::Analysis;
+use crate::i18n::Said;
 use serde_json::{Value, json};
 
 /// The layout's version.
@@ -40,7 +41,7 @@ pub fn to_json(analysis: &Analysis) -> Value {
             "server_ip": r.server_ip,
             "error": r.error,
         })).collect::<Vec<_>>(),
-        "notes": analysis.notes,
+        "notes": analysis.notes.iter().map(Said::english).collect::<Vec<_>>(),
         "lines": analysis.lines,
         "bytes": analysis.bytes,
     })

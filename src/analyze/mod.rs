@@ -20,7 +20,7 @@ pub mod load;
 pub mod rules;
 pub mod scan;
 
-use crate::i18n::Msg;
+use crate::i18n::{Msg, PanelMsg, Said};
 pub use rules::{Component, Layer, RequestIdRule, Rules, Signature};
 pub use scan::EVIDENCE_CHARS;
 
@@ -145,7 +145,7 @@ pub struct Analysis {
     /// The requests of a HAR file that failed.
     pub requests: Vec<har::FailedRequest>,
     /// What the reader should know about how the text was read.
-    pub notes: Vec<String>,
+    pub notes: Vec<Said>,
     /// How many lines were read.
     pub lines: usize,
     /// How many bytes were read.
@@ -298,17 +298,15 @@ struct Reading<'r> {
     rules: &'r Rules,
     scanner: scan::Scanner<'r>,
     kind: Kind,
-    notes: Vec<String>,
+    notes: Vec<Said>,
 }
 
 impl<'r> Reading<'r> {
     fn new(rules: &'r Rules, matcher: &'r scan::Matcher, head: &[u8]) -> Reading<'r> {
         let kind = kind_of(head);
         let notes = match kind {
-            Kind::Empty => vec!["There is nothing to read: the text is empty.".into()],
-            Kind::Binary => vec![
-                "This looks like a binary file (an image, an archive…), not text: there is nothing in it to read. Paste the error page, the headers or the log lines as text.".into(),
-            ],
+            Kind::Empty => vec![Said::new(PanelMsg::NoteEmpty, &[])],
+            Kind::Binary => vec![Said::new(PanelMsg::NoteBinary, &[])],
             _ => Vec::new(),
         };
         Reading {
@@ -349,10 +347,8 @@ impl<'r> Reading<'r> {
             shown.push(request);
         }
         if shown.is_empty() {
-            self.notes.push(
-                "Every request in this HAR file got an answer below 500: none failed at a gateway."
-                    .into(),
-            );
+            self.notes
+                .push(Said::new(PanelMsg::NoteHarAllAnswered, &[]));
         }
         let seen = self.scanner.finish();
         decide::decide(self.rules, seen, shown, self.notes)
@@ -663,14 +659,14 @@ mod tests {
         let binary: Vec<u8> = (0..4096u32).map(|i| (i * 31 % 256) as u8).collect();
         let analysis = analyze(&rules, &String::from_utf8_lossy(&binary));
         assert!(
-            analysis.notes[0].contains("binary file"),
+            analysis.notes[0].english().contains("binary file"),
             "{:?}",
             analysis.notes
         );
         assert_eq!(analysis.gateway, "unknown");
         let empty = analyze(&rules, " \n\t \n");
         assert!(
-            empty.notes[0].contains("nothing to read"),
+            empty.notes[0].english().contains("nothing to read"),
             "{:?}",
             empty.notes
         );
@@ -679,7 +675,7 @@ mod tests {
             "{\"log\": {\"entries\": [{\"response\": {\"status\": 502, \"headers\": [",
         );
         assert!(
-            cut.notes[0].contains("could not be read as one"),
+            cut.notes[0].english().contains("could not be read as one"),
             "{:?}",
             cut.notes
         );
@@ -687,7 +683,7 @@ mod tests {
         let started = std::time::Instant::now();
         let deep = analyze(&rules, &deep);
         assert!(
-            deep.notes[0].contains("could not be read as one"),
+            deep.notes[0].english().contains("could not be read as one"),
             "{:?}",
             deep.notes
         );
@@ -723,7 +719,7 @@ mod tests {
             analysis
                 .notes
                 .iter()
-                .any(|n| n.contains("100.0 s, which is Cloudflare's limit")),
+                .any(|n| n.english().contains("100.0 s, which is Cloudflare's limit")),
             "{:?}",
             analysis.notes
         );

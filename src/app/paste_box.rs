@@ -5,12 +5,12 @@
 //! anywhere, and a large file never freezes the page.
 
 use super::alert::alert_html;
-use super::browser::language::t;
+use super::browser::language::{self, t};
 use super::walk_link::is_plain_click;
 use super::{Wizard, browser::worker, location, tree};
 use crate::engine::Walk;
 use crate::html::Html;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -171,7 +171,13 @@ pub(super) fn read(found: Element, given: Blob) {
 /// what it reads with, checks the size and writes the progress, which shows in `progress`.
 async fn findings(given: Blob, progress: Option<&Element>) -> Result<String, &'static str> {
     let query = location::search();
-    let answer = worker::ask_file(jobs::PASTE_FILE, &given, &[&query], progress.cloned()).await;
+    // The worker writes the findings in the page's language, with its words' files.
+    let lang = match language::lang() {
+        Lang::En => "",
+        lang => lang.name(),
+    };
+    let answer =
+        worker::ask_file(jobs::PASTE_FILE, &given, &[&query, lang], progress.cloned()).await;
     answer
         .ok()
         .and_then(|mut answer| answer.pop())

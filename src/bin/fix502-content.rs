@@ -253,7 +253,7 @@ fn print_languages(
     root: &std::path::Path,
     sources: &[fix502::content::load::SourceNode],
     translations: &[fix502::content::load::translation::Translation],
-    catalogues: &[fix502::content::load::messages::Words],
+    catalogues: &[fix502::i18n::Words],
 ) {
     use fix502::content::load::translation::{english_hash, language_status};
     for words in catalogues {
@@ -546,7 +546,7 @@ fn content_version(
     signatures: &str,
     sources: &[fix502::content::load::SourceNode],
     translations: &[fix502::content::load::translation::Translation],
-    catalogues: &[fix502::content::load::messages::Words],
+    catalogues: &[fix502::i18n::Words],
 ) -> String {
     use std::hash::Hasher;
     let mut hash = fix502::content::load::translation::Fnv1a::default();

@@ -28,8 +28,8 @@ fn main() {
             return;
         };
         let results = match (args, data.get(2).dyn_into::<Blob>()) {
-            ([job, query], Ok(file)) if job == jobs::PASTE_FILE => {
-                vec![read_file(&reply, number, &file, query)]
+            ([job, query, lang], Ok(file)) if job == jobs::PASTE_FILE => {
+                vec![read_file(&reply, number, &file, query, &words(lang))]
             }
             // The page sends only the response: the rules are fetched here, once.
             ([job, response], _) if job == jobs::HOP => match content("signatures.txt") {
@@ -106,30 +106,31 @@ fn read_file(
     number: &str,
     file: &web_sys::Blob,
     query: &str,
+    words: &fix502::i18n::Words,
 ) -> String {
+    use fix502::i18n::PanelMsg;
+    use fix502::jobs::failure;
     use js_sys::{Array, Uint8Array};
     use wasm_bindgen::JsCast;
+    let say = |msg| failure(words.panels.text(msg));
     let (Some(signatures), Some(tree)) = (content("signatures.txt"), content("tree.txt")) else {
-        return failure(
-            "The paste could not be read: the list of known errors did not load, so you may be offline. Try again in a moment, or answer the questions instead.",
-        );
+        return say(PanelMsg::FileNoSignatures);
     };
     let Ok(reader) = web_sys::FileReaderSync::new() else {
-        return failure(
-            "This browser cannot read files in the guide's worker. Paste the text instead.",
-        );
+        return say(PanelMsg::FileNoReader);
     };
     let size = file.size();
     // A pasted text comes as a blob without a name.
-    let name = file
-        .dyn_ref::<web_sys::File>()
-        .map_or_else(|| "your paste".into(), web_sys::File::name);
-    if let Some(problem) = fix502::jobs::file_problem(&name, size) {
+    let name = file.dyn_ref::<web_sys::File>().map_or_else(
+        || words.panels.text(PanelMsg::FileYourPaste).into(),
+        web_sys::File::name,
+    );
+    if let Some(problem) = fix502::jobs::file_problem(&name, size, &words.panels) {
         return problem;
     }
     let mut done = 0.0;
     let mut failed = false;
-    let findings = fix502::jobs::paste_pieces(&signatures, &tree, query, || {
+    let findings = fix502::jobs::paste_pieces(&signatures, &tree, query, words, || {
         if done >= size || failed {
             return None;
         }
@@ -142,15 +143,13 @@ fn read_file(
             return None;
         };
         done = end;
-        let shown = fix502::jobs::reading_progress(&name, done, size);
+        let shown = fix502::jobs::reading_progress(&name, done, size, &words.panels);
         let progress = Array::of3(&"progress".into(), &number.into(), &shown.into());
         let _ = scope.post_message(&progress);
         Some(Uint8Array::new(&buffer).to_vec())
     });
     if failed {
-        return failure(
-            "The file could not be read: it may have been moved or changed while it was read. Choose it again.",
-        );
+        return say(PanelMsg::FileChanged);
     }
     findings
 }
@@ -181,10 +180,19 @@ fn content(path: &str) -> Option<std::rc::Rc<str>> {
     Some(text)
 }
 
-/// A reason the file was not read, as the findings' place shows it.
+/// The words of the page's language (`lang`, empty for English), which a paste's findings are
+/// written in; English where its files cannot be had.
 #[cfg(target_arch = "wasm32")]
-fn failure(why: &str) -> String {
-    format!("<p class=\"load-error\" role=\"alert\">{why}</p>")
+fn words(lang: &str) -> fix502::i18n::Words {
+    use fix502::i18n::{Lang, Words};
+    let Some(lang) = Lang::parse(lang).filter(|lang| *lang != Lang::En) else {
+        return Words::english();
+    };
+    let file = |name: &str| content(&format!("{}/{name}", lang.name()));
+    match (file("messages.txt"), file("panels.txt")) {
+        (Some(interface), Some(panels)) => Words::decode(&interface, &panels),
+        _ => Words::english(),
+    }
 }
 
 /// The reader's timezone and its offset from UTC: `Europe/London, UTC+00:00`.

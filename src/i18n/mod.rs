@@ -24,6 +24,33 @@ pub use messages::{Messages, Msg};
 pub use panel_messages::PanelMsg;
 pub use said::Said;
 
+/// One language's words: both lists' catalogues, as its message file gives them and as the
+/// worker writes a paste's findings in.
+#[derive(Debug)]
+pub struct Words {
+    /// The interface's, with the page's own (`content/<lang>/messages.txt`).
+    pub interface: Catalogue<Msg>,
+    /// The panels' (`content/<lang>/panels.txt`).
+    pub panels: Catalogue<PanelMsg>,
+}
+
+impl Words {
+    pub fn english() -> Words {
+        Words {
+            interface: Catalogue::english(),
+            panels: Catalogue::english(),
+        }
+    }
+
+    /// Both lists from their compact files; a list that cannot be read stays English.
+    pub fn decode(interface: &str, panels: &str) -> Words {
+        Words {
+            interface: Catalogue::decode(interface).unwrap_or_else(|_| Catalogue::english()),
+            panels: Catalogue::decode(panels).unwrap_or_else(|_| Catalogue::english()),
+        }
+    }
+}
+
 /// A language of the guide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {

@@ -31,6 +31,11 @@ impl<M: Messages> Said<M> {
         Said::Verbatim(text.into())
     }
 
+    /// Said in English (the command line's words, and tests').
+    pub fn english(&self) -> String {
+        Catalogue::<M>::english().say(self)
+    }
+
     /// The compact form, one line: `=` and the text, or the message's position in its list and
     /// each value as `␟name␟value`; tabs, line breaks and the separator become spaces.
     pub fn encode(&self) -> String {

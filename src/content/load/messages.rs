@@ -16,7 +16,7 @@
 use super::ContentError;
 use crate::i18n::messages::PAGE;
 use crate::i18n::{
-    Catalogue, Lang, Messages, Msg, PanelMsg, PluralCategory, catalogue::Text, placeholders,
+    Catalogue, Lang, Messages, Msg, PanelMsg, PluralCategory, Words, catalogue::Text, placeholders,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -27,15 +27,6 @@ use toml::Spanned;
 enum Entry {
     Plain(String),
     Counted(BTreeMap<String, String>),
-}
-
-/// One language's words, as its message file gives them.
-#[derive(Debug)]
-pub struct Words {
-    /// The interface's, with the page's own (`content/<lang>/messages.txt`).
-    pub interface: Catalogue<Msg>,
-    /// The panels' (`content/<lang>/panels.txt`).
-    pub panels: Catalogue<PanelMsg>,
 }
 
 /// Reads one language's message file; `file` names it in errors.
