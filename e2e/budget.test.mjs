@@ -82,3 +82,13 @@ test("the first screen's wasm imports its glue's functions by short names, which
   const missing = fromGlue.filter((entry) => !glue.includes(`${entry.name}:`)).map((entry) => entry.name);
   assert.deepEqual(missing, [], "the glue defines every import the wasm asks for");
 });
+
+test("the first screen carries no class for a Rust struct it never hands to JavaScript (wasm-streams' sources and sink)", () => {
+  const { files } = measure();
+  const wasmName = files.find((file) => file.name.endsWith(".wasm")).name;
+  const exported = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(DIST, wasmName)))).map((entry) => entry.name);
+  assert.deepEqual(exported.filter((name) => /intounderlying/i.test(name)), [], "no export of wasm-streams' classes");
+  assert.ok(exported.length > 10, `${exported.length} exports: the ones the glue and the split modules call are kept`);
+  const glue = readFileSync(join(DIST, files.find((file) => /^fix502-[0-9a-f]+\.js$/.test(file.name)).name), "utf8");
+  assert.doesNotMatch(glue, /\bclass\s+IntoUnderlying/, "no class of them in the glue");
+});

@@ -65,7 +65,7 @@ function replaceOnce(text, from, to, name) {
 }
 
 /** Reads the wasm binary format's integers, names and import descriptions. */
-class Reader {
+export class Reader {
   constructor(bytes, at) {
     this.bytes = bytes;
     this.at = at;

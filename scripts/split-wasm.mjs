@@ -7,16 +7,18 @@
 // no setting for. So this script takes the wasm Trunk's cargo build left in target/, splits it
 // with wasm-split-cli (crates.io's wasm_split_cli_support, the splitter Leptos's own build
 // uses; scripts/setup installs it), runs wasm-bindgen, gives the first module's imports short
-// names (short-imports.mjs), runs wasm-opt on both halves in release as Trunk would, and puts
-// the results in place of Trunk's glue and wasm, under names that carry a hash of their
-// content, with index.html naming them and their integrity. Trunk runs it after every build
-// (Trunk.toml), before the glue is minified and the files precompressed.
+// names (short-imports.mjs), drops the classes no one makes (unused-classes.mjs), runs
+// wasm-opt on both halves in release as Trunk would, and puts the results in place of Trunk's
+// glue and wasm, under names that carry a hash of their content, with index.html naming them
+// and their integrity. Trunk runs it after every build (Trunk.toml), before the glue is
+// minified and the files precompressed.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { shortenImports } from "./short-imports.mjs";
+import { dropUnusedClasses } from "./unused-classes.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -47,7 +49,7 @@ try {
   const mainGlue = join(work, "bindgen", "fix502.js");
   const short = shortenImports(readFileSync(mainWasm), readFileSync(mainGlue, "utf8"), "./fix502_bg.js");
   writeFileSync(mainWasm, short.wasm);
-  writeFileSync(mainGlue, short.glue);
+  writeFileSync(mainGlue, dropUnusedClasses(mainWasm, short.glue, work));
   // One module per name of split point in src/app/deferred.rs (split_panels.wasm, …).
   const modules = readdirSync(join(work, "split"))
     .filter((file) => /^split_[a-z_]+\.wasm$/.test(file))
