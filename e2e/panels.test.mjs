@@ -1,8 +1,8 @@
 // End to end: the panels' module (docs/arch/0003). The first screen does without it and fetches
 // it once it works, unless the browser asks to save data; then the live checks, the watch, the
-// report and the reading of a paste fetch it the first time one of them runs, once; and a
-// module that cannot be fetched says so where the panel would be, with a way to try again that
-// works once the network is back.
+// report, the reading of a paste and the list of answers fetch it the first time one of them
+// runs, once; and a module that cannot be fetched says so where the panel would be, with a way
+// to try again that works once the network is back.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { answer, openApp, reaches, servedBuild } from "./support.mjs";
@@ -68,6 +68,16 @@ describe("the panels' module", () => {
     await reaches(page, "Reload the page");
     assert.equal(fetched.length, 1, "fetched once for the page");
     assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test("the list of answers comes with it: a walk with answers asks for it, even with Save-Data, and shows the list once it is in", async () => {
+    const { context, page, fetched } = await watchedPage(undefined, PANELS, "?a=visitor-other-sites.visitor-reload");
+    const rows = page.locator(".answered li");
+    await rows.first().waitFor({ state: "attached" });
+    assert.equal(await rows.count(), 2, "both answers the link gives");
+    assert.equal(fetched.length, 1, "the module, once");
+    await page.locator("html[data-panels=in]").waitFor({ state: "attached" });
     await context.close();
   });
 

@@ -106,14 +106,19 @@ export function launch() {
   });
 }
 
-/** Opens `url` and waits for the app to take over the page and to have the whole tree (which
- * follows the parts a first visit starts with), so that every step opens at once. */
+/** Opens `url` and waits for the app to take over the page, to have the whole tree (which
+ * follows the parts a first visit starts with), so that every step opens at once, and the
+ * panels' module (which follows the first screen, unless the browser saves data or the page is
+ * the map), so that the list of answers shows with the step. */
 export async function openApp(browser, url, options = {}) {
   const page = await browser.newPage(options);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(url);
   await page.waitForSelector("html[data-app=started][data-tree=whole]", { state: "attached" });
+  await page.waitForFunction(
+    () => document.documentElement.dataset.panels || navigator.connection?.saveData || new URL(location.href).searchParams.has("map"),
+  );
   page.errors = errors;
   return page;
 }

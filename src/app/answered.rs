@@ -1,12 +1,13 @@
 //! How the reader got to the step on screen, below it: where the walk began and the answers
 //! given since, each with a link to change it, and for an answer a check chose, what the check
-//! found. One folded line until the reader opens it, so the step always comes first.
+//! found. One folded line until the reader opens it, so the step always comes first. It comes
+//! with the panels' module (see [`super::deferred::answered`]).
 
 use super::browser::language::{count, fill, t};
 use super::walk_link::WalkLink;
 use super::{Wizard, tree};
 use crate::analyze::cause_message;
-use crate::engine::{Began, How};
+use crate::engine::{Began, How, Walk};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
@@ -59,6 +60,12 @@ pub fn Answered() -> impl IntoView {
             </details>
         })
     }
+}
+
+/// Whether the list has anything to say of `walk`: an answer, or a beginning other than the
+/// start.
+pub fn shows_anything(walk: &Walk) -> bool {
+    walk.answer_count() > 0 || walk.began().how != How::Start
 }
 
 /// How the walk began, in a few words.

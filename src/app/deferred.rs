@@ -1,11 +1,14 @@
 //! The panels most readers never open, kept out of the first screen's wasm: the live checks,
-//! the watch, the report's contents and the reading of a paste, in the module `panels`, and
-//! the map of every step in `map`. Each function here is a split point (see
-//! docs/arch/0003-panels-load-on-first-use.md): the build moves it, and all the code only it
-//! reaches, into a second wasm module that the page fetches the first time one of them runs. A module that cannot be fetched says so where the panel would be, with a way to try
-//! again; the reader can always answer the questions by hand.
+//! the watch, the report's contents, the reading of a paste and the list of answers given
+//! (folded away below the step), in the module `panels`, and the map of every step in `map`.
+//! Each function here is a split point (see docs/arch/0003-panels-load-on-first-use.md): the
+//! build moves it, and all the code only it reaches, into a second wasm module that the page
+//! fetches the first time one of them runs. A module that cannot be fetched says so where the
+//! panel would be, with a way to try again; the reader can always answer the questions by hand.
 
+use super::Wizard;
 use super::alert::alert_html;
+use super::answered::{Answered, shows_anything};
 use super::browser::language::{self, panel_words, t};
 use super::check_panel::CheckPanel;
 use super::report_panel::ReportBody;
@@ -33,6 +36,8 @@ enum Panel {
     Report(ReadSignal<bool>),
     /// What a check found, in the answered list (a check ran, so the module is in).
     Evidence(Finding),
+    /// How the reader got to the step on screen.
+    Answered,
 }
 
 // The split points. The app's build splits (Cargo feature `split`, set by index.html); other
@@ -57,6 +62,7 @@ fn panel(panel: Panel) -> Result<AnyView, SplitLoaderError> {
             let card = finding_card(&finding, panel_words());
             view! { <div class="evidence" inner_html=card></div> }.into_any()
         }
+        Panel::Answered => view! { <Answered/> }.into_any(),
     })
 }
 
@@ -110,13 +116,33 @@ pub fn evidence(finding: Finding) -> Option<AnyView> {
     ready(split(panel(Panel::Evidence(finding)))).and_then(Result::ok)
 }
 
+/// How the reader got to the step on screen, once the panels' module is in. It is one folded
+/// line below the step, so nothing shows while the module comes (or if it cannot: Back and
+/// the answers still lead everywhere), and the module is asked for only once there is
+/// something to show: the start needs none, which with Save-Data keeps the first screen alone.
+pub fn answered(wizard: Wizard) -> impl IntoView {
+    let arrived = RwSignal::new(None::<bool>);
+    Effect::new(move || {
+        if wizard.walk.with(shows_anything) && arrived.get_untracked() != Some(true) {
+            fetch(arrived);
+        }
+    });
+    move || {
+        (arrived.get() == Some(true))
+            .then(|| ready(split(panel(Panel::Answered))).and_then(Result::ok))
+            .flatten()
+    }
+}
+
 /// Fetches the panels' words in the page's language, then the panels' module, where the
-/// build split it.
+/// build split it; `<html data-panels="in">` then says the module is in.
 async fn preload() -> Result<(), SplitLoaderError> {
     language::fetch_panel_words().await;
     #[cfg(feature = "split")]
-    return preload_panels().await;
-    #[cfg(not(feature = "split"))]
+    preload_panels().await?;
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-panels", "in");
+    }
     Ok(())
 }
 

@@ -276,7 +276,7 @@ pub fn App() -> impl IntoView {
         <linked_error_card::LinkedErrorCard context/>
         <problem_note::ProblemNote/>
         <step::Step/>
-        <answered::Answered/>
+        {deferred::answered(wizard)}
         <report_panel::ReportPanel/>
     }
 }
