@@ -466,12 +466,17 @@ fn findings_html(
         html.raw("<p>")
             .text(t(PanelMsg::PasteRequestIds))
             .raw("</p><ul>");
+        // A name and its value are joined as the language joins them (French " : ",
+        // Japanese "："), which is what the message says with nothing on either side.
+        let joined = panels.fill(PanelMsg::ReportLabelled, &[("label", ""), ("value", "")]);
         for (kind, id) in &analysis.request_ids {
             // The kind is the catalogue's English: isolated, so that a right-to-left page
             // puts the colon after it, not before.
             html.raw("<li><bdi>")
                 .text(kind)
-                .raw("</bdi>: <code>")
+                .raw("</bdi>")
+                .text(&joined)
+                .raw("<code>")
                 .text(id)
                 .raw("</code></li>");
         }
@@ -710,6 +715,27 @@ mod tests {
     #[test]
     fn text_without_a_known_error_says_so() {
         assert!(paste(&rules(), &tree(), "hello", "", &Words::english()).contains("paste-none"));
+    }
+
+    #[test]
+    fn a_request_id_is_joined_to_its_kind_as_the_page_s_language_joins_a_name_and_its_value() {
+        use crate::i18n::{Lang, catalogue::Text};
+        let words = Words {
+            interface: Catalogue::english(),
+            panels: Catalogue::new(
+                Lang::Fr,
+                [(
+                    PanelMsg::ReportLabelled,
+                    Text::Plain("{label} : {value}".into()),
+                )],
+            ),
+        };
+        let headers = "HTTP/2 502\nserver: cloudflare\ncf-ray: 8a1b2c3d4e5f6789-CDG\n";
+        let html = paste(&rules(), &tree(), headers, "", &words);
+        assert!(
+            html.contains("<li><bdi>Cloudflare Ray ID</bdi> : <code>8a1b2c3d4e5f6789-CDG</code>"),
+            "{html}"
+        );
     }
 
     #[test]
