@@ -56,6 +56,10 @@ test("the panels are split out: their module is not part of the first screen, wh
   const loader = files.find((file) => /^fix502-split-[0-9a-f]+\.js$/.test(file.name));
   assert.ok(loader, "the loader is part of the first screen");
   assert.match(readFileSync(join(DIST, loader.name), "utf8"), new RegExp(`"\\./${panels[0]}"`), "the loader fetches the panels' module by its name");
+  // Every module the loader fetches (a split point's, or code two of them share) is in dist/.
+  const fetched = [...readFileSync(join(DIST, loader.name), "utf8").matchAll(/new URL\("\.\/([^"]+\.wasm)"/g)].map((found) => found[1]);
+  assert.ok(fetched.length >= 2, `the loader fetches ${fetched.join(", ")}`);
+  assert.deepEqual(fetched.filter((name) => !names.includes(name)), [], "no module the loader fetches is missing from dist/");
   const index = readFileSync(join(DIST, "index.html"), "utf8");
   assert.ok(index.includes(`href=./${loader.name}`), "index.html preloads the loader");
   // The panels' code is in their module: its size is what the first screen no longer carries.

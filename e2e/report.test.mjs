@@ -102,15 +102,28 @@ const answeredOnPage = (page) =>
   );
 
 /** The label and value of each fact in the context card. */
-const contextFacts = (page) =>
-  page.locator("dl.context").evaluateAll((lists) =>
+/** Opens the context card's folded line, if there is one, as a reader does to see what the
+ * link said: what it opens to comes with the panels' module. */
+async function openCard(page) {
+  const line = page.locator("details.context-line");
+  if (!(await line.count())) return;
+  if (!(await line.evaluate((details) => details.open))) await line.locator("summary").click();
+  await line.locator("dl.context").waitFor({ state: "attached" });
+}
+const contextFacts = async (page) => {
+  await openCard(page);
+  return page.locator("dl.context").evaluateAll((lists) =>
     lists.flatMap((list) => [...list.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
   );
+};
 /** A time as the card shows it: in the page's language and this device's time zone. */
 const shownTime = (page, iso) =>
   page.evaluate((iso) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: "medium", timeStyle: "medium" }), iso);
 /** The calm lines the page says about the link (values left out, the language). */
-const contextNotes = (page) => page.locator(".context-line .hint, .context-note").allTextContents();
+const contextNotes = async (page) => {
+  await openCard(page);
+  return page.locator(".context-line .hint, .context-note").allTextContents();
+};
 /** The report's lines about values left out of the link. */
 const leftOut = (text) => [...text.matchAll(/^Left out of the link: The link's “(\w+)” value was left out: .*$/gm)].map((m) => m[1]);
 

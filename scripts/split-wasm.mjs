@@ -50,15 +50,18 @@ try {
   const short = shortenImports(readFileSync(mainWasm), readFileSync(mainGlue, "utf8"), "./fix502_bg.js");
   writeFileSync(mainWasm, short.wasm);
   writeFileSync(mainGlue, dropUnusedClasses(mainWasm, short.glue, work));
-  // One module per name of split point in src/app/deferred.rs (split_panels.wasm, …).
+  // One module per name of split point in src/app/deferred.rs (split_panels.wasm, …), and one
+  // per piece of code that two of them share and the first screen does not (chunk_3.wasm, …),
+  // which the loader fetches beside each.
   const modules = readdirSync(join(work, "split"))
-    .filter((file) => /^split_[a-z_]+\.wasm$/.test(file))
+    .filter((file) => /^(split_[a-z_]+|chunk_[0-9]+)\.wasm$/.test(file))
     .map((file) => ({ file, path: join(work, "split", file) }));
   if (!modules.length) throw new Error("wasm-split-cli found no split point: is the `split` feature on?");
   if (release) for (const file of [mainWasm, ...modules.map((module) => module.path)]) run("wasm-opt", ["-Oz", "--converge", file, "-o", file]);
   for (const module of modules) {
     module.bytes = readFileSync(module.path);
-    module.name = hashed(`fix502-${module.file.slice("split_".length, -".wasm".length).replaceAll("_", "-")}`, "wasm", module.bytes);
+    const stem = module.file.replace(/^split_/, "").replace(/\.wasm$/, "").replaceAll("_", "-");
+    module.name = hashed(`fix502-${stem}`, "wasm", module.bytes);
   }
 
   const loaderText = readFileSync(join(work, "split", "__wasm_split.js"), "utf8");

@@ -1,6 +1,7 @@
 //! The panels most readers never open, kept out of the first screen's wasm: the live checks,
-//! the watch, the report's contents, the reading of a paste and the list of answers given
-//! (folded away below the step), in the module `panels`, and the map of every step in `map`.
+//! the watch, the report's contents, the reading of a paste, the list of answers given (folded
+//! away below the step) and what the link said about the error (folded away above it), in the
+//! module `panels`, and the map of every step in `map`.
 //! Each function here is a split point (see docs/arch/0003-panels-load-on-first-use.md): the
 //! build moves it, and all the code only it reaches, into a second wasm module that the page
 //! fetches the first time one of them runs. A module that cannot be fetched says so where the
@@ -11,6 +12,7 @@ use super::alert::alert_html;
 use super::answered::{Answered, shows_anything};
 use super::browser::language::{self, panel_words, t};
 use super::check_panel::CheckPanel;
+use super::linked_error_card::{ContextDetails, ContextFacts};
 use super::report_panel::ReportBody;
 use super::watch_panel::WatchPanel;
 use crate::checks::{Check, Finding};
@@ -38,6 +40,8 @@ enum Panel {
     Evidence(Finding),
     /// How the reader got to the step on screen.
     Answered,
+    /// What the link said about the error, once its line is open.
+    Context(ContextFacts),
 }
 
 // The split points. The app's build splits (Cargo feature `split`, set by index.html); other
@@ -63,6 +67,7 @@ fn panel(panel: Panel) -> Result<AnyView, SplitLoaderError> {
             view! { <div class="evidence" inner_html=card></div> }.into_any()
         }
         Panel::Answered => view! { <Answered/> }.into_any(),
+        Panel::Context(facts) => view! { <ContextDetails facts/> }.into_any(),
     })
 }
 
@@ -161,6 +166,11 @@ pub fn check(node: &'static Node, check: Check, walk: Walk) -> impl IntoView {
 /// A guidance step's offer to watch the site.
 pub fn watch(node: &'static Node) -> impl IntoView {
     loaded(move || Panel::Watch(node))
+}
+
+/// What the link said about the error, once its line is open.
+pub fn context(facts: ContextFacts) -> impl IntoView {
+    loaded(move || Panel::Context(facts.clone()))
 }
 
 /// The report panel's contents, once it is open.

@@ -1,7 +1,8 @@
 //! What the link that opened the guide said about the error (see [`crate::linked_error`]), as one
 //! folded line above every step ("Your error: shop.example · 502 · 25 minutes ago") that opens
-//! to the details and a form to correct the address. A value that had to be left out gets one
-//! calm line; why is in the report.
+//! to the details and a form to correct the address, which come with the panels' module when
+//! it is first opened (see [`super::deferred`]). A value that had to be left out gets one calm
+//! line; why is in the report.
 
 use super::Wizard;
 use super::address_form::AddressForm;
@@ -25,10 +26,6 @@ pub fn LinkedErrorCard(context: LinkedError) -> impl IntoView {
         .facts()
         .into_iter()
         .filter(|(label, _)| *label != Msg::FailedAddress)
-        .map(|(label, value)| match label {
-            Msg::Time => (label, local_time(&value)),
-            _ => (label, value),
-        })
         .collect();
     let fixed = context.status.is_some() || ago.is_some() || !others.is_empty();
     let has_line = move || fixed || wizard.site.with(Option::is_some);
@@ -46,26 +43,23 @@ pub fn LinkedErrorCard(context: LinkedError) -> impl IntoView {
         if !has_line() {
             return None;
         }
-        let facts = address
-            .clone()
-            .map(|address| (Msg::FailedAddress, address))
-            .into_iter()
-            .chain(others.iter().cloned())
-            .map(|(label, value)| view! { <dt>{t(label)}</dt><dd>{value}</dd> })
-            .collect_view();
         let summary = if brief.is_empty() {
             t(Msg::Details).to_string()
         } else {
             brief.join(" · ")
         };
+        let details = ContextFacts {
+            address,
+            others: others.clone(),
+            ago: ago.clone(),
+            dropped,
+        };
+        // What the line opens to comes with the panels' module, once the reader opens it.
+        let opened = RwSignal::new(false);
         Some(view! {
-            <details class="context-line">
+            <details class="context-line" on:toggle=move |_| opened.set(true)>
                 <summary><span class="context-label">{t(Msg::YourError)}</span>{summary}</summary>
-                <dl class="context">{facts}</dl>
-                {ago.clone().map(|ago| view! { <p class="context-age">{ago}</p> })}
-                {dropped.map(|note| view! { <p class="hint">{note}</p> })}
-                <AddressForm input=Input::Site current=address refused=None action=t(Msg::UseThisAddress)
-                    on_address=move |site: Site| wizard.set_site(Some(&site.url))/>
+                {move || opened.get().then(|| super::deferred::context(details.clone()))}
             </details>
         })
     };
@@ -73,6 +67,45 @@ pub fn LinkedErrorCard(context: LinkedError) -> impl IntoView {
         {line}
         {move || (!has_line()).then_some(dropped).flatten().map(|note| view! { <p class="hint context-note">{note}</p> })}
         {language.map(|note| view! { <p class="hint context-note">{note}</p> })}
+    }
+}
+
+/// What the folded line says once open: the facts the link gave (the failing address first),
+/// how long ago, why a value was left out, and a form to correct the address.
+#[derive(Clone)]
+pub struct ContextFacts {
+    address: Option<String>,
+    /// The other facts, each with its label; a time as the link gave it.
+    others: Vec<(Msg, String)>,
+    ago: Option<String>,
+    dropped: Option<&'static str>,
+}
+
+#[component]
+pub fn ContextDetails(facts: ContextFacts) -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let ContextFacts {
+        address,
+        others,
+        ago,
+        dropped,
+    } = facts;
+    let rows = address
+        .clone()
+        .map(|address| (Msg::FailedAddress, address))
+        .into_iter()
+        .chain(others.into_iter().map(|(label, value)| match label {
+            Msg::Time => (label, local_time(&value)),
+            _ => (label, value),
+        }))
+        .map(|(label, value)| view! { <dt>{t(label)}</dt><dd>{value}</dd> })
+        .collect_view();
+    view! {
+        <dl class="context">{rows}</dl>
+        {ago.map(|ago| view! { <p class="context-age">{ago}</p> })}
+        {dropped.map(|note| view! { <p class="hint">{note}</p> })}
+        <AddressForm input=Input::Site current=address refused=None action=t(Msg::UseThisAddress)
+            on_address=move |site: Site| wizard.set_site(Some(&site.url))/>
     }
 }
 
