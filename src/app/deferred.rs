@@ -118,7 +118,13 @@ pub fn prefetch() {
 
 /// What a check found, as evidence, if the panels' module is in (it is wherever a check ran).
 pub fn evidence(finding: Finding) -> Option<AnyView> {
-    ready(split(panel(Panel::Evidence(finding)))).and_then(Result::ok)
+    in_module(Panel::Evidence(finding))
+}
+
+/// `which` panel, if the panels' module is in: with it in, the split point's future is ready
+/// at once.
+fn in_module(which: Panel) -> Option<AnyView> {
+    ready(split(panel(which))).and_then(Result::ok)
 }
 
 /// How the reader got to the step on screen, once the panels' module is in. It is one folded
@@ -134,7 +140,7 @@ pub fn answered(wizard: Wizard) -> impl IntoView {
     });
     move || {
         (arrived.get() == Some(true))
-            .then(|| ready(split(panel(Panel::Answered))).and_then(Result::ok))
+            .then(|| in_module(Panel::Answered))
             .flatten()
     }
 }
@@ -211,8 +217,7 @@ fn loaded(which: impl Fn() -> Panel + Send + Sync + 'static) -> impl IntoView {
     // in it.
     move || {
         let shown = arrived.get().map(|arrived| match arrived {
-            // With the module in, the split point's future is ready at once.
-            true => ready(split(panel(which()))).and_then(Result::ok),
+            true => in_module(which()),
             false => None,
         });
         view! { <div class="panel-slot">{shown.map(|panel| panel.unwrap_or_else(|| failed(arrived)))}</div> }
