@@ -166,22 +166,22 @@ fn save_data() -> bool {
 
 /// A question's live check.
 pub fn check(node: &'static Node, check: Check, walk: Walk) -> impl IntoView {
-    loaded(move || Panel::Check(node, check, walk.clone()))
+    loaded(Box::new(move || Panel::Check(node, check, walk.clone())))
 }
 
 /// A guidance step's offer to watch the site.
 pub fn watch(node: &'static Node) -> impl IntoView {
-    loaded(move || Panel::Watch(node))
+    loaded(Box::new(move || Panel::Watch(node)))
 }
 
 /// What the link said about the error, once its line is open.
 pub fn context(facts: ContextFacts) -> impl IntoView {
-    loaded(move || Panel::Context(facts.clone()))
+    loaded(Box::new(move || Panel::Context(facts.clone())))
 }
 
 /// The report panel's contents, once it is open.
 pub fn report(open: ReadSignal<bool>) -> impl IntoView {
-    loaded(move || Panel::Report(open))
+    loaded(Box::new(move || Panel::Report(open)))
 }
 
 /// Shows the map of every step (`?map`) in `root`: a page of its own, whose code is a module
@@ -208,8 +208,9 @@ pub fn read_paste(found: Element, given: Blob) {
 
 /// The panel `which` gives, once the panels' module is in, or the reason it is not with a
 /// button that tries again. No `<Suspense>` or `Suspend`: the first screen's wasm would carry
-/// their machinery for this one wait.
-fn loaded(which: impl Fn() -> Panel + Send + Sync + 'static) -> impl IntoView {
+/// their machinery for this one wait. `which` is boxed so that every slot shares one copy of
+/// this code.
+fn loaded(which: Box<dyn Fn() -> Panel + Send + Sync>) -> impl IntoView {
     // Whether the module is in: not yet (None), or whether fetching it worked.
     let arrived = RwSignal::new(None::<bool>);
     fetch(arrived);
