@@ -19,8 +19,11 @@ import { DIST, launch, serve } from "./support.mjs";
  * names; 128,000 since the guide speaks the visitor's language, docs/arch/0017; 129,000 since the
  * checks' findings are said in it too; 130,000 since a broken link's note is; 127,000 since the
  * list of answers is in the panels' module and wasm-streams' classes are gone; 108,000 since the
- * standard library is built with the app, docs/arch/0018). */
-const BYTES_UNTIL_INTERACTIVE = 108_000;
+ * standard library is built with the app, docs/arch/0018; 100,000, the goal, for the start in
+ * English since the panels' stylesheet, the short exports and wasm-opt's settings). A deep step
+ * also loads its part of the tree, and another language its words: they may add 4,000. */
+const BYTES_UNTIL_INTERACTIVE = 100_000;
+const BYTES_MORE_FOR_A_STEP_OR_A_LANGUAGE = 4_000;
 const REQUESTS_UNTIL_INTERACTIVE = 20;
 const LAYOUT_SHIFT = 0.1;
 
@@ -123,7 +126,8 @@ describe("the first visit", () => {
             `layout shift ${app.shift.toFixed(3)}`,
         );
         assert.ok(app.requests <= REQUESTS_UNTIL_INTERACTIVE, `${app.requests} requests before ${pageName} is interactive`);
-        assert.ok(app.bytes <= BYTES_UNTIL_INTERACTIVE, `${app.bytes} bytes before ${pageName} is interactive`);
+        const limit = BYTES_UNTIL_INTERACTIVE + (query ? BYTES_MORE_FOR_A_STEP_OR_A_LANGUAGE : 0);
+        assert.ok(app.bytes <= limit, `${app.bytes} bytes before ${pageName} is interactive (at most ${limit})`);
         assert.ok(app.shift < LAYOUT_SHIFT, `layout shift ${app.shift.toFixed(3)} on ${pageName}`);
         assert.ok(!app.whole, `the whole tree was fetched before ${pageName} was interactive`);
       }

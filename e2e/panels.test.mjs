@@ -49,6 +49,9 @@ describe("the panels' module", () => {
     await page.waitForSelector("html[data-app=started]");
     await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => /fix502-panels-/.test(entry.name)));
     assert.deepEqual(await Promise.all(fetched), ["started"], "once, after the app has started");
+    // Its stylesheet comes with it, once.
+    await page.locator("html[data-panels=in]").waitFor({ state: "attached" });
+    assert.equal(await page.locator("link[rel=stylesheet][href*='/panels-']").count(), 1, "the panels' stylesheet, added once");
     // Offline now, the visitor's next step still runs its check, which says so.
     await context.setOffline(true);
     await answer(page, "I was visiting a website");
@@ -60,9 +63,12 @@ describe("the panels' module", () => {
     const { context, page, fetched } = await watchedPage();
     await page.waitForTimeout(500);
     assert.deepEqual(fetched, [], "the start needs only the first screen's module");
+    assert.equal(await page.locator("link[href*='/panels-']").count(), 0, "nor the panels' stylesheet");
     await openReport(page);
     await page.waitForFunction(() => document.querySelector(".report-preview")?.textContent.startsWith("502 Bad Gateway: report for support"));
     assert.equal(fetched.length, 1);
+    // The report is drawn as the panels' stylesheet says: a box of its own that scrolls.
+    assert.equal(await page.locator(".report-preview").evaluate((preview) => getComputedStyle(preview).overflowY), "auto");
     // The online check runs from the module already in.
     await answer(page, "I was visiting a website");
     await reaches(page, "Reload the page");
@@ -112,6 +118,22 @@ describe("the panels' module", () => {
     await failed.locator("button", { hasText: "Try again" }).click();
     await page.waitForFunction(() => document.querySelector(".report-preview")?.textContent.startsWith("502 Bad Gateway: report for support"));
     assert.equal(await page.locator("details.report .load-error").count(), 0);
+    await context.close();
+  });
+
+  test("a panel whose stylesheet cannot load says so like a module that cannot, and shows, drawn, once it can", async () => {
+    const network = { refuse: true };
+    const { context, page, fetched } = await watchedPage(network, /\/panels-[0-9a-f]+\.css$/);
+    await openReport(page);
+    const failed = page.locator("details.report .load-error[role=alert]");
+    await failed.locator("p", { hasText: NOT_LOADED }).waitFor();
+    assert.equal(await page.locator("link[href*='/panels-']").count(), 0, "the stylesheet that failed is not left in the page");
+    network.refuse = false;
+    await failed.locator("button", { hasText: "Try again" }).click();
+    await page.waitForFunction(() => document.querySelector(".report-preview")?.textContent.startsWith("502 Bad Gateway: report for support"));
+    assert.equal(await page.locator(".report-preview").evaluate((preview) => getComputedStyle(preview).overflowY), "auto");
+    assert.equal(fetched.length, 2, "the failed fetch, then the one that worked");
+    assert.deepEqual(page.errors, []);
     await context.close();
   });
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The initial-load budget: what the first screen needs (index.html, its stylesheet and script,
 // the JS glue and loaders, the wasm, and the start's part of the tree, content/steps/start.txt)
-// must stay under BUDGET bytes brotli-compressed in the release build. The rest of the content
+// must stay under BUDGET bytes brotli-compressed in the release build in English, and under
+// LANGUAGE_BUDGET in another language, which also loads its words. The rest of the content
 // (the whole tree, the signatures, the bodies) grows with every node and is fetched when
 // needed, so it is printed but not counted, and neither is the worker, loaded on demand. Run
 // after `trunk build --release`; prints raw, gzip and brotli sizes per file and the total.
@@ -28,18 +29,25 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // 730 less; with the list of answers in the panels' module, 2,150 less; with what the link's
 // line opens to there too, 3,040 less: 117,900 in English, 121,150 at most (Japanese). With
 // the standard library built with the app (docs/arch/0018), 15,000 less: 102,900 in English,
-// 106,150 at most. The budget holds for every language.
-export const BUDGET = 107_000;
+// 106,150 at most. Then the panels' slots sharing one copy of their code (500), the panels'
+// stylesheet leaving the first screen with them (1,050), the loader and the page's script
+// minified by terser (530), two settings of wasm-opt (810), the closures' exports named short
+// (540) and the start in the glue (220): 99,700 in English, 102,950 at most (Japanese). The
+// goal, 100,000, is the budget
+// in English; another language adds its words (2,700 to 3,000) and its own start part.
+export const BUDGET = 100_000;
+export const LANGUAGE_BUDGET = 103_500;
 const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 // Files the first screen never loads, so they are not part of its budget: the worker, started
 // when someone pastes or opens the report (fix502-worker*), the panels' module, fetched when
 // one of them is first used (fix502-panels-*), the map's (fix502-map-*), the code those two
-// share, fetched with either (fix502-chunk-*), the script for help desks that embed the guide
-// (assets/embed.js), and the service worker, registered once the page has loaded (sw.js).
+// share, fetched with either (fix502-chunk-*), the stylesheet that comes with those modules
+// (panels-*.css), the script for help desks that embed the guide (assets/embed.js), and the
+// service worker, registered once the page has loaded (sw.js).
 const START_PART = "steps/start.txt";
 const notFirstScreen = (name) =>
-  name.startsWith("fix502-worker") || /^fix502-(panels|map|chunk-[0-9]+)-/.test(name) || name === "embed.js" || name === "sw.js";
+  name.startsWith("fix502-worker") || /^fix502-(panels|map|chunk-[0-9]+)-/.test(name) || /^panels-[0-9a-f]+\.css$/.test(name) || name === "embed.js" || name === "sw.js";
 
 export const sizes = (bytes) => ({
   raw: bytes.length,
@@ -107,6 +115,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const measured = measure();
   console.log(report(measured, fetchedTree(), worker()));
   const others = languages().map((lang) => ({ lang, total: measure(DIST, lang).total.brotli }));
-  for (const { lang, total } of others) console.log(`in ${lang}: ${total} of ${BUDGET} bytes brotli`);
-  process.exit([measured.total.brotli, ...others.map((other) => other.total)].every((total) => total <= BUDGET) ? 0 : 1);
+  for (const { lang, total } of others) console.log(`in ${lang}: ${total} of ${LANGUAGE_BUDGET} bytes brotli`);
+  process.exit(measured.total.brotli <= BUDGET && others.every((other) => other.total <= LANGUAGE_BUDGET) ? 0 : 1);
 }

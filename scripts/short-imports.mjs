@@ -1,4 +1,5 @@
-// Gives the functions a wasm module imports from its wasm-bindgen glue short names, in both.
+// Gives the functions a wasm module imports from its wasm-bindgen glue short names, in both,
+// and the closures' entry points it exports to the glue too (shortenExports, below).
 // wasm-bindgen names each import after its binding with a 16-digit hash appended
 // (`__wbg_observe_0bd2cd721b4e32da`), and both the wasm's import section and the glue's import
 // object spell every name out: some 200 random hashes, twice, which Brotli cannot shrink. Short
@@ -20,26 +21,65 @@ export function shortenImports(wasm, glue, module) {
     if (!renamed.has(field)) renamed.set(field, `_${renamed.size.toString(36)}`);
     return renamed.get(field);
   };
+  const renamedWasm = withSection(wasm, IMPORT_SECTION, (reader) => renameIn(reader, module, shortName));
+  if (!renamed.size) throw new Error(`the wasm imports nothing from ${module}`);
+  for (const [from, to] of renamed) glue = replaceOnce(glue, `${from}:`, `${to}:`, from);
+  glue = replaceOnce(glue, `"${module}": `, `"a": `, `"${module}"`);
+  return { wasm: renamedWasm, glue, count: renamed.size };
+}
+
+/** `wasm` with the body of its section `id` replaced by what `rewrite` makes of it (given a
+ * reader of the body), and every other section as it is. */
+function withSection(wasm, id, rewrite) {
   const sections = [wasm.subarray(0, 8)];
   const reader = new Reader(wasm, 8);
   while (!reader.done()) {
     const start = reader.at;
-    const id = reader.byte();
+    const found = reader.byte();
     const end = reader.uleb() + reader.at;
-    if (id === IMPORT_SECTION) {
-      sections.push(section(IMPORT_SECTION, renameIn(new Reader(wasm.subarray(reader.at, end), 0), module, shortName)));
-    } else {
-      sections.push(wasm.subarray(start, end));
-    }
+    const body = wasm.subarray(reader.at, end);
+    sections.push(found === id ? section(id, rewrite(new Reader(body, 0))) : wasm.subarray(start, end));
     reader.at = end;
   }
-  if (!renamed.size) throw new Error(`the wasm imports nothing from ${module}`);
-  for (const [from, to] of renamed) glue = replaceOnce(glue, `${from}:`, `${to}:`, from);
-  glue = replaceOnce(glue, `"${module}": `, `"a": `, `"${module}"`);
-  return { wasm: Buffer.concat(sections), glue, count: renamed.size };
+  return Buffer.concat(sections);
 }
 
 const IMPORT_SECTION = 2;
+const EXPORT_SECTION = 7;
+
+/**
+ * `wasm` and `glue` with the closures' entry points that the wasm exports to the glue renamed
+ * `$0`, `$1`, … in both. wasm-bindgen exports each under its mangled Rust symbol
+ * (`_RINvNvNtNtCs…closures…invoke…`, 100 to 160 characters), which the glue then spells out
+ * again: 540 bytes Brotli of the first screen. Only those names change; the glue and the split
+ * loader call the others by name.
+ */
+export function shortenExports(wasm, glue) {
+  const renamed = new Map();
+  const renamedWasm = withSection(wasm, EXPORT_SECTION, (exports) => {
+    const count = exports.uleb();
+    const out = [uleb(count)];
+    for (let i = 0; i < count; i++) {
+      let name = exports.string();
+      const kind = exports.byte();
+      const index = exports.uleb();
+      if (name.startsWith("_RIN")) {
+        renamed.set(name, `$${renamed.size.toString(36)}`);
+        name = renamed.get(name);
+      }
+      out.push(string(name), Buffer.from([kind]), uleb(index));
+    }
+    if (!exports.done()) throw new Error("the export section has bytes after its last export");
+    return Buffer.concat(out);
+  });
+  // Whole names only: one mangled name can begin another.
+  for (const [from, to] of renamed) {
+    const whole = new RegExp(`(?<![\\w$])${from.replaceAll("$", "\\$")}(?![\\w$])`, "g");
+    if (!whole.test(glue)) throw new Error(`the glue never calls the export ${from}`);
+    glue = glue.replace(whole, to);
+  }
+  return { wasm: renamedWasm, glue, count: renamed.size };
+}
 
 /** The import section read by `reader`, with the field names of `module`'s imports renamed. */
 function renameIn(reader, module, shortName) {

